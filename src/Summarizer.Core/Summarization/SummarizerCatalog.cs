@@ -63,6 +63,7 @@ public static class SummarizerCatalog
     /// <summary>Every method, default first.</summary>
     public static IReadOnlyList<SummarizerMethod> Methods { get; } =
     [
+        PositionalCentralitySummarizer.Method,
         LeadSummarizer.Method,
     ];
 
