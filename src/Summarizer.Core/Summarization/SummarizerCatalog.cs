@@ -64,6 +64,13 @@ public static class SummarizerCatalog
     public static IReadOnlyList<SummarizerMethod> Methods { get; } =
     [
         LeadSummarizer.Method,
+        LuhnSummarizer.Method,
+        EdmundsonSummarizer.Method,
+        TextRankSummarizer.Method,
+        LexRankSummarizer.Method,
+        LsaSummarizer.Method,
+        SumBasicSummarizer.Method,
+        KlSumSummarizer.Method,
     ];
 
     /// <summary>The method used when none is named.</summary>
