@@ -65,6 +65,13 @@ public static class SummarizerCatalog
     [
         PositionalCentralitySummarizer.Method,
         LeadSummarizer.Method,
+        LuhnSummarizer.Method,
+        EdmundsonSummarizer.Method,
+        TextRankSummarizer.Method,
+        LexRankSummarizer.Method,
+        LsaSummarizer.Method,
+        SumBasicSummarizer.Method,
+        KlSumSummarizer.Method,
     ];
 
     /// <summary>The method used when none is named.</summary>
