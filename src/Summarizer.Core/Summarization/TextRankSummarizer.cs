@@ -60,7 +60,7 @@ public sealed class TextRankSummarizer : RankingSummarizer
     /// <summary>The options in use.</summary>
     public TextRankOptions Options => _options;
 
-    /// <summary>TextRank scores (they average 1); sentences without shared content score <c>1 − d</c>.</summary>
+    /// <summary>TextRank scores (they average 1); sentences sharing no content with others score lowest.</summary>
     public override double[] RateSentences(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
