@@ -147,7 +147,30 @@ public static class ArticleLoader
     {
         if (input == "-")
         {
-            yield return await ReadStdinAsync(context, ct).ConfigureAwait(false);
+            // Standard input is JSONL when its first non-blank line is a JSON object, else one plain-text article.
+            var lineNumber = 0;
+            string? first;
+            while ((first = await context.Stdin.ReadLineAsync(ct).ConfigureAwait(false)) is not null)
+            {
+                lineNumber++;
+                if (!string.IsNullOrWhiteSpace(first))
+                {
+                    break;
+                }
+            }
+
+            if (first is not null && first.TrimStart().StartsWith('{'))
+            {
+                await foreach (var item in RecordSources.ReadJsonLinesAsync(context.Stdin, first, lineNumber, "stdin", context, ct).ConfigureAwait(false))
+                {
+                    yield return item;
+                }
+            }
+            else
+            {
+                yield return await ReadStdinAsync(first, context, ct).ConfigureAwait(false);
+            }
+
             yield break;
         }
 
@@ -219,12 +242,16 @@ public static class ArticleLoader
                FormatOf(path) != Format.Unknown;
     }
 
-    private static async Task<LoadItem> ReadStdinAsync(LoadContext context, CancellationToken ct)
+    private static async Task<LoadItem> ReadStdinAsync(string? firstLine, LoadContext context, CancellationToken ct)
     {
         const string source = "stdin";
         var max = context.Options.MaxBytes;
         var buffer = new char[81920];
         var sb = new StringBuilder();
+        if (firstLine is not null)
+        {
+            sb.Append(firstLine).Append('\n');
+        }
         int read;
         while ((read = await context.Stdin.ReadAsync(buffer.AsMemory(), ct).ConfigureAwait(false)) > 0)
         {
