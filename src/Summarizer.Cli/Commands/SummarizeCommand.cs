@@ -44,7 +44,7 @@ internal static class SummarizeCommand
         {
             var summaryLength = length.Resolve(parse);
             var entry = MethodArguments.Resolve(parse.GetValue(method));
-            var summarizer = entry.Create(MethodArguments.ParseOptions(parse.GetValue(methodOptions)));
+            var summarizer = MethodArguments.Create(entry, MethodArguments.ParseOptions(parse.GetValue(methodOptions)));
             var analyzer = new TextAnalyzer(new AnalysisOptions { Language = parse.GetValue(language) });
             var loadOptions = LoadOptionsFrom(parse.GetValue(idField), parse.GetValue(textField));
             var items = ArticleLoader.ReadAsync(parse.GetValue(inputs)!, loadOptions, console.In, cancellationToken);
