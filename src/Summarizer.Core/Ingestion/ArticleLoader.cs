@@ -281,7 +281,7 @@ public static class ArticleLoader
             var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 65536, useAsync: true);
             await using (stream.ConfigureAwait(false))
             {
-                if (stream.Length == 0)
+                if (stream.CanSeek && stream.Length == 0)
                 {
                     yield return new LoadFailure(path, $"{path}: empty file");
                     yield break;

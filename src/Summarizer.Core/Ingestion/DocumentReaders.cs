@@ -42,7 +42,8 @@ internal static class DocumentReaders
 
         var title = Clean(page.Title);
         var parsed = ArticleTextParser.Parse(DropLeadingLine(text, title), detectTitle: title is null);
-        var byline = Clean(page.Byline) ?? Clean(page.Author);
+        // The author meta tag is the bare name; the visible byline often adds a job title.
+        var byline = Clean(page.Author) ?? Clean(page.Byline);
         if (byline is not null && byline.StartsWith("By ", StringComparison.OrdinalIgnoreCase))
         {
             byline = byline[3..].Trim();
