@@ -63,16 +63,16 @@ public sealed class EntityRecognizer
     public IReadOnlyList<EntityMention> Recognize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var sentences = new List<List<(int Start, int Length)>>();
         var spans = new List<(int Start, int Length, TokenKind Kind)>(64);
-        var mentions = new List<EntityMention>();
         foreach (var sentence in SentenceSplitter.Split(text))
         {
             spans.Clear();
             Tokenizer.Scan(text, sentence.Start, sentence.End, spans);
-            TagSentence(text, spans.Select(s => (s.Start, s.Length)), mentions);
+            sentences.Add(spans.Select(s => (s.Start, s.Length)).ToList());
         }
 
-        return Finish(text, mentions);
+        return Finish(text, TagText(text, sentences));
     }
 
     /// <summary>Entities in an analysed document (reuses its sentences and tokens; cached on the document).</summary>
@@ -81,14 +81,8 @@ public sealed class EntityRecognizer
         ArgumentNullException.ThrowIfNull(document);
         return document.GetOrAdd("entities:" + _options.GetHashCode(), d =>
         {
-            var mentions = new List<EntityMention>();
-            foreach (var sentence in d.Sentences)
-            {
-                var tokens = sentence.Tokens.ToArray();
-                TagSentence(d.Text, tokens.Select(t => (t.Start, t.Length)), mentions);
-            }
-
-            return Finish(d.Text, mentions);
+            var sentences = d.Sentences.Select(s => s.Tokens.ToArray().Select(t => (t.Start, t.Length)).ToList()).ToList();
+            return Finish(d.Text, TagText(d.Text, sentences));
         });
     }
 
@@ -99,7 +93,38 @@ public sealed class EntityRecognizer
         return _model.Spans(tokens);
     }
 
-    private void TagSentence(string text, IEnumerable<(int Start, int Length)> scanned, List<EntityMention> output)
+    /// <summary>
+    /// Entity spans for the tokenised sentences of one document, made consistent across the document: one label per
+    /// name, and bare mentions of names found elsewhere in it ("Lebed" after "Alexander Lebed") tagged as well.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<TokenSpan>> TagDocument(IReadOnlyList<IReadOnlyList<string>> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        var spans = sentences.Select(s => _model.Spans(s).ToList()).ToArray();
+        DocumentConsistency.Apply(sentences, spans, _model.Features.LowerWords);
+        return spans;
+    }
+
+    private List<EntityMention> TagText(string text, List<List<(int Start, int Length)>> sentences)
+    {
+        var pieces = sentences.Select(s => SplitPossessives(text, s)).Where(p => p.Count > 0).ToList();
+        var tokens = pieces.Select(p => (IReadOnlyList<string>)p.Select(t => text.Substring(t.Start, t.Length)).ToArray()).ToList();
+        var tagged = TagDocument(tokens);
+        var output = new List<EntityMention>();
+        for (var s = 0; s < pieces.Count; s++)
+        {
+            foreach (var span in tagged[s])
+            {
+                var start = pieces[s][span.Start].Start;
+                var end = pieces[s][span.End - 1].Start + pieces[s][span.End - 1].Length;
+                output.Add(new EntityMention(text[start..end], EntityTypes.FromLabel(span.Label), start, end));
+            }
+        }
+
+        return output;
+    }
+
+    private static List<(int Start, int Length)> SplitPossessives(string text, List<(int Start, int Length)> scanned)
     {
         var pieces = new List<(int Start, int Length)>();
         foreach (var (start, length) in scanned)
@@ -116,18 +141,7 @@ public sealed class EntityRecognizer
             }
         }
 
-        if (pieces.Count == 0)
-        {
-            return;
-        }
-
-        var tokens = pieces.Select(p => text.Substring(p.Start, p.Length)).ToArray();
-        foreach (var span in _model.Spans(tokens))
-        {
-            var start = pieces[span.Start].Start;
-            var end = pieces[span.End - 1].Start + pieces[span.End - 1].Length;
-            output.Add(new EntityMention(text[start..end], EntityTypes.FromLabel(span.Label), start, end));
-        }
+        return pieces;
     }
 
     private List<EntityMention> Finish(string text, List<EntityMention> names)

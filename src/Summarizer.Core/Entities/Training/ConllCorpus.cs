@@ -3,7 +3,14 @@ namespace Summarizer.Entities.Training;
 /// <summary>A labelled sentence: tokens and their BIO tags (IOB1 input is normalised to IOB2 on reading).</summary>
 /// <param name="Tokens">Tokens in order.</param>
 /// <param name="Tags">One tag per token: <c>O</c>, <c>B-X</c> or <c>I-X</c>.</param>
-public sealed record ConllSentence(IReadOnlyList<string> Tokens, IReadOnlyList<string> Tags);
+public sealed record ConllSentence(IReadOnlyList<string> Tokens, IReadOnlyList<string> Tags)
+{
+    /// <summary>
+    /// The document the sentence belongs to, counted from 0 at each <c>-DOCSTART-</c> line; in files without
+    /// document markers every sentence is its own document.
+    /// </summary>
+    public int DocumentIndex { get; init; }
+}
 
 /// <summary>A labelled entity span over token positions <c>[Start, End)</c>.</summary>
 /// <param name="Start">First token.</param>
@@ -26,6 +33,7 @@ public static class ConllCorpus
         var tokens = new List<string>();
         var tags = new List<string>();
         var lineNumber = 0;
+        var documents = -1;
         foreach (var raw in File.ReadLines(path))
         {
             lineNumber++;
@@ -39,6 +47,7 @@ public static class ConllCorpus
             if (line.StartsWith("-DOCSTART-", StringComparison.Ordinal))
             {
                 Flush();
+                documents = Math.Max(documents, 0) + (sentences.Count > 0 ? 1 : 0);
                 continue;
             }
 
@@ -65,7 +74,7 @@ public static class ConllCorpus
         {
             if (tokens.Count > 0)
             {
-                sentences.Add(new ConllSentence(tokens.ToArray(), ToIob2(tags)));
+                sentences.Add(new ConllSentence(tokens.ToArray(), ToIob2(tags)) { DocumentIndex = documents < 0 ? sentences.Count : documents });
                 tokens.Clear();
                 tags.Clear();
             }

@@ -38,17 +38,52 @@ public static class NerEvaluator
     public static NerEvaluation Evaluate(IReadOnlyList<ConllSentence> gold,
         Func<IReadOnlyList<string>, IReadOnlyList<TokenSpan>> tagger, IReadOnlyList<string>? labels = null, bool lowercase = false)
     {
+        ArgumentNullException.ThrowIfNull(tagger);
+        return EvaluateDocuments(gold, sentences => sentences.Select(tagger).ToArray(), labels, lowercase);
+    }
+
+    /// <summary>
+    /// Like <see cref="Evaluate"/>, but hands the tagger one document at a time (sentences grouped by
+    /// <see cref="ConllSentence.DocumentIndex"/>), so it can use what the rest of the document says.
+    /// </summary>
+    public static NerEvaluation EvaluateDocuments(IReadOnlyList<ConllSentence> gold,
+        Func<IReadOnlyList<IReadOnlyList<string>>, IReadOnlyList<IReadOnlyList<TokenSpan>>> tagger,
+        IReadOnlyList<string>? labels = null, bool lowercase = false)
+    {
         ArgumentNullException.ThrowIfNull(gold);
         ArgumentNullException.ThrowIfNull(tagger);
         labels ??= DefaultLabels;
         var counts = labels.ToDictionary(l => l, _ => new int[3], StringComparer.Ordinal);
         var tokens = 0;
-        foreach (var sentence in gold)
+        var i = 0;
+        while (i < gold.Count)
         {
-            tokens += sentence.Tokens.Count;
-            var input = lowercase ? sentence.Tokens.Select(t => t.ToLowerInvariant()).ToArray() : sentence.Tokens;
-            var expected = ConllCorpus.Spans(sentence.Tags).Where(s => counts.ContainsKey(s.Label)).ToHashSet();
-            var predicted = tagger(input).Where(s => counts.ContainsKey(s.Label)).ToHashSet();
+            var end = i + 1;
+            while (end < gold.Count && gold[end].DocumentIndex == gold[i].DocumentIndex)
+            {
+                end++;
+            }
+
+            var document = gold.Skip(i).Take(end - i).ToArray();
+            var input = document.Select(s => lowercase ? s.Tokens.Select(t => t.ToLowerInvariant()).ToArray() : s.Tokens).ToArray();
+            var output = tagger(input);
+            for (var k = 0; k < document.Length; k++)
+            {
+                tokens += document[k].Tokens.Count;
+                Count(ConllCorpus.Spans(document[k].Tags), output[k]);
+            }
+
+            i = end;
+        }
+
+        var per = labels.Select(l => new NerScore(l, counts[l][0], counts[l][1], counts[l][2])).ToArray();
+        var micro = new NerScore("micro", per.Sum(s => s.TruePositives), per.Sum(s => s.FalsePositives), per.Sum(s => s.FalseNegatives));
+        return new NerEvaluation(per, micro, gold.Count, tokens);
+
+        void Count(IEnumerable<TokenSpan> goldSpans, IEnumerable<TokenSpan> predictedSpans)
+        {
+            var expected = goldSpans.Where(s => counts.ContainsKey(s.Label)).ToHashSet();
+            var predicted = predictedSpans.Where(s => counts.ContainsKey(s.Label)).ToHashSet();
             foreach (var s in predicted)
             {
                 counts[s.Label][expected.Contains(s) ? 0 : 1]++;
@@ -62,9 +97,5 @@ public static class NerEvaluator
                 }
             }
         }
-
-        var per = labels.Select(l => new NerScore(l, counts[l][0], counts[l][1], counts[l][2])).ToArray();
-        var micro = new NerScore("micro", per.Sum(s => s.TruePositives), per.Sum(s => s.FalsePositives), per.Sum(s => s.FalseNegatives));
-        return new NerEvaluation(per, micro, gold.Count, tokens);
     }
 }
