@@ -18,12 +18,16 @@ internal sealed class NerModel
     private readonly float[] _weights;
     private readonly float[] _transitions;
 
-    internal NerModel(NerFeatures features, int hashBits, float[] weights, float[] transitions)
+    // Null when _weights is dense (one row per hash bucket); else bucket -> row in _weights, -1 for an unused bucket.
+    private readonly int[]? _rows;
+
+    internal NerModel(NerFeatures features, int hashBits, float[] weights, float[] transitions, int[]? rows = null)
     {
         Features = features;
         HashBits = hashBits;
         _weights = weights;
         _transitions = transitions;
+        _rows = rows;
     }
 
     internal NerFeatures Features { get; }
@@ -33,7 +37,8 @@ internal sealed class NerModel
     /// <summary>(L + 1) x L: row L is the sentence start.</summary>
     internal float[] Transitions => _transitions;
 
-    internal float[] Weights => _weights;
+    /// <summary>Weight rows held in memory (one per used hash bucket once loaded).</summary>
+    internal int WeightRows => _weights.Length / L;
 
     internal static int LabelOf(string tag) => Array.IndexOf(Labels, tag) is var i and >= 0 ? i : 0;
 
@@ -60,10 +65,10 @@ internal sealed class NerModel
         var features = new int[n * NerFeatures.MaxPerToken];
         var counts = new int[n];
         Features.Extract(tokens, features, counts);
-        return Decode(features, counts, n, _weights, _transitions);
+        return Decode(features, counts, n, _weights, _transitions, _rows);
     }
 
-    internal static int[] Decode(int[] features, int[] counts, int n, float[] weights, float[] transitions)
+    internal static int[] Decode(int[] features, int[] counts, int n, float[] weights, float[] transitions, int[]? rows = null)
     {
         var scores = new float[n * L];
         for (var i = 0; i < n; i++)
@@ -72,7 +77,13 @@ internal sealed class NerModel
             var s = scores.AsSpan(i * L, L);
             for (var f = 0; f < counts[i]; f++)
             {
-                var w = weights.AsSpan(features[row + f] * L, L);
+                var r = rows is null ? features[row + f] : rows[features[row + f]];
+                if (r < 0)
+                {
+                    continue;
+                }
+
+                var w = weights.AsSpan(r * L, L);
                 for (var y = 0; y < L; y++)
                 {
                     s[y] += w[y];
@@ -138,6 +149,11 @@ internal sealed class NerModel
 
     internal void Save(Stream stream)
     {
+        if (_rows is not null)
+        {
+            throw new InvalidOperationException("Only a freshly trained model can be saved.");
+        }
+
         using var deflate = new DeflateStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
         using var writer = new BinaryWriter(deflate, Encoding.UTF8);
         writer.Write(Magic);
@@ -212,15 +228,23 @@ internal sealed class NerModel
         }
 
         var scale = reader.ReadSingle();
-        var weights = new float[(1 << bits) * L];
-        var rows = reader.ReadInt32();
-        var r = -1;
-        for (var k = 0; k < rows; k++)
+        var used = reader.ReadInt32();
+        if (used < 0 || used > 1 << bits)
         {
-            r += reader.Read7BitEncodedInt();
+            throw new InvalidDataException("Named-entity model file is corrupt (row count).");
+        }
+
+        var rows = new int[1 << bits];
+        Array.Fill(rows, -1);
+        var weights = new float[used * L];
+        var bucket = -1;
+        for (var k = 0; k < used; k++)
+        {
+            bucket += reader.Read7BitEncodedInt();
+            rows[bucket] = k;
             for (var y = 0; y < L; y++)
             {
-                weights[r * L + y] = reader.ReadInt16() / scale;
+                weights[k * L + y] = reader.ReadInt16() / scale;
             }
         }
 
@@ -239,7 +263,7 @@ internal sealed class NerModel
         }
 
         var features = new NerFeatures(new Gazetteer(entries), words.ToFrozenSet(StringComparer.Ordinal), bits);
-        return new NerModel(features, bits, weights, transitions);
+        return new NerModel(features, bits, weights, transitions, rows);
     }
 
     private bool RowUsed(int r, float scale)
