@@ -28,7 +28,7 @@ internal static partial class EntityRules
 
     [GeneratedRegex(@"\b(?:" + Month + @"\s" + Day + @"(?:,?\s\d{4})?|" + Day + @"\s(?:of\s)?" + Month + @"(?:,?\s\d{4})?|"
         + Month + @"\s\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}"
-        + @"|(?:(?:last|next|this|on|every)\s)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s(?:morning|afternoon|evening|night))?"
+        + @"|(?:(?:last|next|this)\s)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s(?:morning|afternoon|evening|night))?"
         + @"|(?:jan|febr)uary|april|june|july|august|(?:sept|octo|nove|dece)mber|(?-i:March|May)"
         + @"|yesterday|today|tomorrow|tonight|(?:last|next|this|earlier this|later this)\s(?:week|month|year|weekend|decade|century)"
         + @"|(?<=\b(?:in|since|during|by|until|before|after|from|of|to)\s)(?:1[6-9]\d\d|20\d\d)s?|(?:1[6-9]|20)\d0s)\b",

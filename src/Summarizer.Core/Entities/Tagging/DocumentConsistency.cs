@@ -11,8 +11,28 @@ internal static class DocumentConsistency
 {
     private const int MaxName = 6;
 
+    // Office titles that precede a person's name; a name never continues through them.
+    private static readonly FrozenSet<string> Offices = new[]
+    {
+        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "president", "minister", "secretary", "senator",
+        "chancellor", "governor", "mayor", "premier", "ambassador", "spokesman", "spokeswoman", "chairman", "coach",
+        "general", "gen.", "judge", "king", "queen", "prince", "pope",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    // Words that continue a title rather than begin the name ("Secretary of State", "Minister for Foreign Affairs").
+    private static readonly FrozenSet<string> OfficeWords = new[]
+    {
+        "of", "for", "the", "state", "foreign", "affairs", "defence", "defense", "interior", "finance", "home", "health",
+        "justice", "trade", "energy", "education", "general", "prime", "deputy", "vice", "elect", "designate", "-",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
     internal static void Apply(IReadOnlyList<IReadOnlyList<string>> sentences, List<TokenSpan>[] spans, FrozenSet<string> lowerWords)
     {
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            SplitAtOffices(sentences[s], spans[s]);
+        }
+
         var votes = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         for (var s = 0; s < sentences.Count; s++)
         {
@@ -94,6 +114,48 @@ internal static class DocumentConsistency
             }
 
             list.Sort((a, b) => a.Start.CompareTo(b.Start));
+        }
+    }
+
+    // "US Secretary of State Antony Blinken" as one span: the words after the last title are the person, the words
+    // before the first title keep their label.
+    private static void SplitAtOffices(IReadOnlyList<string> tokens, List<TokenSpan> spans)
+    {
+        for (var k = spans.Count - 1; k >= 0; k--)
+        {
+            var span = spans[k];
+            var first = -1;
+            var last = -1;
+            for (var i = span.Start; i < span.End - 1; i++)
+            {
+                if (Offices.Contains(tokens[i]))
+                {
+                    first = first < 0 ? i : first;
+                    last = i;
+                }
+            }
+
+            if (last < 0)
+            {
+                continue;
+            }
+
+            var start = last + 1;
+            while (start < span.End && OfficeWords.Contains(tokens[start]))
+            {
+                start++;
+            }
+
+            spans.RemoveAt(k);
+            if (start < span.End)
+            {
+                spans.Insert(k, new TokenSpan(start, span.End, "PER"));
+            }
+
+            if (first > span.Start)
+            {
+                spans.Insert(k, span with { End = first });
+            }
         }
     }
 
