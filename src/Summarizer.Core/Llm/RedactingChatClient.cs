@@ -64,9 +64,10 @@ internal sealed class RedactingChatClient(IChatClient inner, ChatClientMetadata 
             case ClientResultException cre:
                 var status = cre.Status == 0 ? (int?)null : cre.Status;
                 var transient = status is null or 408 or 409 or 429 or >= 500;
-                var detail = FirstLine(cre.Message);
+                var prefix = $"HTTP {status?.ToString(CultureInfo.InvariantCulture) ?? "error"}";
+                var detail = Collapse(cre.Message);
                 return new LlmRequestException(
-                    Secrets.Redact($"HTTP {status?.ToString(CultureInfo.InvariantCulture) ?? "error"}: {detail}", apiKey),
+                    Secrets.Redact(detail.StartsWith(prefix, StringComparison.Ordinal) ? detail : $"{prefix}: {detail}", apiKey),
                     status, RetryAfter(cre), transient);
             case JsonException or FormatException or InvalidOperationException or KeyNotFoundException:
                 return new LlmRequestException(Secrets.Redact($"Malformed response: {FirstLine(ex.Message)}", apiKey), null, null, false);
@@ -77,6 +78,12 @@ internal sealed class RedactingChatClient(IChatClient inner, ChatClientMetadata 
             default:
                 return new LlmRequestException(Secrets.Redact($"{ex.GetType().Name}: {FirstLine(ex.Message)}", apiKey), null, null, false);
         }
+    }
+
+    private static string Collapse(string message)
+    {
+        var text = string.Join(' ', message.Split((char[])['\r', '\n', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
+        return text.Length > 400 ? text[..400] + "…" : text;
     }
 
     private static string FirstLine(string message)
