@@ -22,6 +22,7 @@ internal static class CliApp
     public static RootCommand BuildRootCommand(CliConsole console)
     {
         var root = new RootCommand("Summarizer: summarise, analyse and evaluate news articles.");
+        root.Subcommands.Add(EvalCommand.Create(console));
         root.Subcommands.Add(MethodsCommand.Create(console));
         return root;
     }
