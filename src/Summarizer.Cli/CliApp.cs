@@ -23,6 +23,7 @@ internal static class CliApp
     {
         var root = new RootCommand("Summarizer: summarise, analyse and evaluate news articles.");
         root.Subcommands.Add(MethodsCommand.Create(console));
+        root.Subcommands.Add(NotebookCommand.Create(console));
         return root;
     }
 
