@@ -158,11 +158,13 @@ internal sealed class NotebookRunner
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutSource.CancelAfter(timeout);
         var run = kernel.SendAsync(new SubmitCode(cell.Contents, kernelName), timeoutSource.Token);
-        var finished = await Task.WhenAny(run, Task.Delay(Timeout.Infinite, timeoutSource.Token)).ConfigureAwait(false);
-        if (finished != run)
+
+        // The kernel stops a cell at the token only where the cell's code awaits; the delay bounds the wait anyway.
+        await Task.WhenAny(run, Task.Delay(Timeout.Infinite, timeoutSource.Token)).ConfigureAwait(false);
+        if (!run.IsCompleted || run.IsCanceled)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var message = $"Cell {index + 1} did not finish within {timeout.TotalSeconds:0.#} s.";
+            var message = $"Cell {index + 1} did not finish within {timeout.TotalSeconds:0.###} s.";
             outputs.AddError("Timeout", message);
             return new CellReport(index, kernelName, CellOutcome.Failed, stopwatch.Elapsed, message);
         }
