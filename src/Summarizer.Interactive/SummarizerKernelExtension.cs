@@ -46,6 +46,14 @@ public static class SummarizerKernelExtension
         RegisterFormatters();
         if (root.FindKernelByName("summarize") is null)
         {
+            // Results are declared in C# with their own types, so the C# kernel must reference their assemblies even
+            // when the extension was loaded without #r (tests, hosts that load it directly).
+            csharp.AddAssemblyReferences(
+            [
+                typeof(ExtractiveSummary).Assembly.Location,
+                typeof(Microsoft.Data.Analysis.DataFrame).Assembly.Location,
+                typeof(SummarizerKernelExtension).Assembly.Location,
+            ]);
             AddKernels(root, csharp);
         }
 
