@@ -25,6 +25,7 @@ internal static class CliApp
         root.Subcommands.Add(SummarizeCommand.Create(console));
         root.Subcommands.Add(EvalCommand.Create(console));
         root.Subcommands.Add(MethodsCommand.Create(console));
+        root.Subcommands.Add(NotebookCommand.Create(console));
         return root;
     }
 
