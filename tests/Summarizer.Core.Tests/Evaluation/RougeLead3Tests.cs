@@ -78,6 +78,8 @@ public sealed class RougeLead3Tests(ITestOutputHelper output)
         var expected = Path.Combine(
             Directory.GetParent(Seeds.Root)!.FullName, "tests", "Summarizer.Core.Tests", "Evaluation", "Data", "lead3-dev-rouge155-averages.txt");
         Assert.Equal(9, RougeOutput.AssertAveragesMatch(expected, aggregate));
+        var printed = File.ReadLines(expected).Where(l => !l.StartsWith('#')).Select(l => l + "\n");
+        Assert.Equal(string.Concat(printed), Rouge155Report.Format(aggregate));
     }
 
     private static IEnumerable<double> Values(JsonElement root, string name) =>

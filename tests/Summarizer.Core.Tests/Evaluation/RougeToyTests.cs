@@ -38,6 +38,19 @@ public sealed class RougeToyTests
         Assert.Equal(2, aggregate.Documents);
     }
 
+    [SharedDataFact(Toy)]
+    public void Format_ToyDocuments_PrintsRouge155OutputWithPerDocumentLines()
+    {
+        var scores = ScoreToy();
+
+        var printed = Rouge155Report.Format(CorpusRouge.Aggregate(scores), scores);
+
+        // The expected file also has a summary block after ROUGE's own lines; compare ROUGE's part.
+        var rougeLines = File.ReadLines(ExpectedPath).Where(l => l.StartsWith("---", StringComparison.Ordinal)
+            || l.StartsWith("...", StringComparison.Ordinal) || l.StartsWith("1 ROUGE", StringComparison.Ordinal));
+        Assert.Equal(string.Concat(rougeLines.Select(l => l + "\n")), printed);
+    }
+
     private static List<RougeScores> ScoreToy()
     {
         var root = Path.Combine(Seeds.SharedData!, Toy);
