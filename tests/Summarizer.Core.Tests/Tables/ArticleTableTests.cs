@@ -54,6 +54,22 @@ public class ArticleTableTests
     }
 
     [Fact]
+    public async Task ToDataFrame_SeedCorpus_CountsEveryArticleInItsLanguage()
+    {
+        var result = await ArticleLoader.LoadAsync([Seeds.Root]);
+
+        var df = ArticleTable.ToDataFrame(result.Articles);
+
+        Assert.Equal(result.Articles.Count, (int)df.Rows.Count);
+        Assert.Contains("fr", df["language"].Cast<string>());
+        for (long row = 0; row < df.Rows.Count; row++)
+        {
+            Assert.True((int)df["words"][row] > 40, $"row {row} has {df["words"][row]} words");
+            Assert.True((int)df["sentences"][row] >= 3, $"row {row} has {df["sentences"][row]} sentences");
+        }
+    }
+
+    [Fact]
     public void ToDataFrame_NoArticles_HasColumnsAndNoRows()
     {
         var df = ArticleTable.ToDataFrame([]);
