@@ -183,6 +183,11 @@ public static class ArticleLoader
                 yield break;
             }
         }
+        else if (File.Exists(input))
+        {
+            // Checked before globbing so a file whose name has brackets is still read as itself.
+            files = [input];
+        }
         else if (FileGlob.IsPattern(input))
         {
             files = FileGlob.Match(input);
@@ -191,10 +196,6 @@ public static class ArticleLoader
                 yield return new LoadFailure(input, $"{input}: no files match");
                 yield break;
             }
-        }
-        else if (File.Exists(input))
-        {
-            files = [input];
         }
         else
         {
