@@ -1,6 +1,9 @@
 // Scores the compromise library's people/organizations/places on a CoNLL file, the same way `summarizer ner eval`
 // scores the built-in model: each sentence's tokens joined by spaces, exact token spans, micro-F1 over PER/ORG/LOC.
-// Usage: COMPROMISE_PATH=/path/to/node_modules/compromise/src/three.js node ner-compromise.mjs FILE.conll [--lowercase]
+// Usage (after `npm ci --prefix tests/peers`, which pins compromise 14.17.0):
+//   node tests/peers/ner-compromise.mjs FILE.conll [--lowercase]
+// COMPROMISE_PATH=/path/to/compromise/src/three.js loads compromise from elsewhere.
+// Output: one JSON line with micro and per-label F1 and tokens/s.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
@@ -20,7 +23,7 @@ function readConll(path) {
   let tokens = [];
   let tags = [];
   const flush = () => {
-    if (tokens.length) sentences.push({ tokens, tags: toIob2(tags) });
+    if (tokens.length) sentences.push({ tokens, tags });
     tokens = [];
     tags = [];
   };
@@ -48,8 +51,6 @@ function spans(tags) {
   }
   return out;
 }
-
-function toIob2(tags) { return tags; }
 
 const gold = readConll(file);
 const labels = ['PER', 'ORG', 'LOC'];
