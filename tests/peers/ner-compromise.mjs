@@ -57,6 +57,7 @@ const labels = ['PER', 'ORG', 'LOC'];
 const counts = Object.fromEntries(labels.map(l => [l, { tp: 0, fp: 0, fn: 0 }]));
 let tokenCount = 0;
 const started = process.hrtime.bigint();
+const cpuStarted = process.cpuUsage();
 for (const sentence of gold) {
   const tokens = lowercase ? sentence.tokens.map(t => t.toLowerCase()) : sentence.tokens;
   tokenCount += tokens.length;
@@ -88,6 +89,8 @@ for (const sentence of gold) {
   for (const s of expected) if (!predicted.has(s)) counts[s.split(':')[2]].fn++;
 }
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+const cpu = process.cpuUsage(cpuStarted);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 
 const f1 = c => {
   const p = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 0;
@@ -101,4 +104,5 @@ console.log(JSON.stringify({
   micro: { precision: +m.p.toFixed(4), recall: +m.r.toFixed(4), f1: +m.f.toFixed(4) },
   perLabel: Object.fromEntries(labels.map(l => [l, +f1(counts[l]).f.toFixed(4)])),
   tokensPerSecond: Math.round(tokenCount / seconds),
+  tokensPerCpuSecond: Math.round(tokenCount / cpuSeconds),
 }));
