@@ -25,6 +25,8 @@ internal static class CliApp
         root.Subcommands.Add(SummarizeCommand.Create(console));
         root.Subcommands.Add(EvalCommand.Create(console));
         root.Subcommands.Add(MethodsCommand.Create(console));
+        root.Subcommands.Add(EntitiesCommand.Create(console));
+        root.Subcommands.Add(NerCommand.Create(console));
         root.Subcommands.Add(NotebookCommand.Create(console));
         return root;
     }
