@@ -24,6 +24,7 @@ internal static class CliApp
         var root = new RootCommand("Summarizer: summarise, analyse and evaluate news articles.");
         root.Subcommands.Add(EvalCommand.Create(console));
         root.Subcommands.Add(MethodsCommand.Create(console));
+        root.Subcommands.Add(ProvidersCommand.Create(console));
         return root;
     }
 
