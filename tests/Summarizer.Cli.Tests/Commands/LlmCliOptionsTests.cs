@@ -172,7 +172,7 @@ public sealed class LlmCliOptionsTests : IAsyncLifetime
         var format = new Option<OutputFormat>("--format") { DefaultValueFactory = _ => OutputFormat.Text };
         var command = new Command("summarize") { inputs, format };
         llm.AddTo(command);
-        command.SetAction((parse, ct) => llm.RunAsync(parse, ArticleLoader.ReadAsync(parse.GetValue(inputs)!, ct: ct), parse.GetValue(format), console, ct));
+        command.SetAction((parse, ct) => llm.RunAsync(parse, ArticleLoader.ReadAsync(parse.GetValue(inputs)!, new LoadOptions { DetectLanguage = false }, ct: ct), parse.GetValue(format), console, ct));
         var root = new RootCommand { command };
         var all = new[] { "summarize", "--model", "local-model", "--cache-dir", Path.Combine(_dir, "cache") }.Concat(args).ToArray();
         var parse = root.Parse(all);
