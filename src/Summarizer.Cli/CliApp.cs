@@ -28,6 +28,7 @@ internal static class CliApp
         root.Subcommands.Add(EntitiesCommand.Create(console));
         root.Subcommands.Add(NerCommand.Create(console));
         root.Subcommands.Add(NotebookCommand.Create(console));
+        root.Subcommands.Add(ProvidersCommand.Create(console));
         return root;
     }
 
