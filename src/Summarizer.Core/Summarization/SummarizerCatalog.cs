@@ -63,7 +63,15 @@ public static class SummarizerCatalog
     /// <summary>Every method, default first.</summary>
     public static IReadOnlyList<SummarizerMethod> Methods { get; } =
     [
+        PositionalCentralitySummarizer.Method,
         LeadSummarizer.Method,
+        LuhnSummarizer.Method,
+        EdmundsonSummarizer.Method,
+        TextRankSummarizer.Method,
+        LexRankSummarizer.Method,
+        LsaSummarizer.Method,
+        SumBasicSummarizer.Method,
+        KlSumSummarizer.Method,
     ];
 
     /// <summary>The method used when none is named.</summary>

@@ -6,6 +6,8 @@ using Microsoft.DotNet.Interactive.CSharp;
 using Summarizer.Ingestion;
 using Summarizer.Interactive.Sources;
 
+using LoadFailure = Summarizer.Interactive.Sources.LoadFailure;
+
 namespace Summarizer.Interactive.Commands;
 
 /// <summary>

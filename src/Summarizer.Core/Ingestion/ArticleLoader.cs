@@ -1,0 +1,395 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace Summarizer.Ingestion;
+
+/// <summary>
+/// Reads articles from files, folders, globs, URLs, feeds, standard input and strings.
+/// </summary>
+/// <remarks>
+/// <para>An input is one of: <c>-</c> (standard input); an <c>http://</c> or <c>https://</c> URL (HTML pages, RSS or
+/// Atom feeds, plain text, PDF and Word documents, told apart by content type); a folder (every supported file below
+/// it, in ordinal path order, skipping hidden files and <c>README</c>/<c>LICENSE</c> files); a glob such as
+/// <c>news/**/*.txt</c>; a file; or, when it contains a line break, the text of an article itself.</para>
+/// <para>Files by extension: <c>.txt</c>, <c>.md</c>, <c>.html</c>/<c>.htm</c>, <c>.pdf</c>, <c>.docx</c>,
+/// <c>.csv</c>/<c>.tsv</c>, <c>.jsonl</c>/<c>.ndjson</c>, <c>.parquet</c>, and <c>.xml</c>/<c>.rss</c>/<c>.atom</c>
+/// feeds. Other extensions are read as plain text when named directly.</para>
+/// </remarks>
+public static class ArticleLoader
+{
+    private static readonly string[] IgnoredNames = ["README", "LICENSE", "LICENCE", "CHANGELOG"];
+
+    /// <summary>
+    /// Reads every input in order, yielding each article or failure as soon as it is read (a large JSONL file yields
+    /// its first article before its last line is read). Never throws for a bad input: it becomes a
+    /// <see cref="LoadFailure"/> naming the file, URL or record, and the rest go on.
+    /// </summary>
+    /// <param name="inputs">Paths, folders, globs, URLs, <c>-</c> or article texts.</param>
+    /// <param name="options">Options; null uses <see cref="LoadOptions.Default"/>.</param>
+    /// <param name="stdin">What <c>-</c> reads; null reads <see cref="Console.In"/>.</param>
+    /// <param name="ct">Cancels the read (the only way this method throws, besides invalid options).</param>
+    public static async IAsyncEnumerable<LoadItem> ReadAsync(
+        IEnumerable<string> inputs,
+        LoadOptions? options = null,
+        TextReader? stdin = null,
+        [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        options ??= LoadOptions.Default;
+        options.Validate();
+        using var context = new LoadContext(options, stdin);
+        foreach (var input in inputs)
+        {
+            ct.ThrowIfCancellationRequested();
+            await foreach (var item in Guarded(input ?? "", ReadInputAsync(input ?? "", context, ct), ct).ConfigureAwait(false))
+            {
+                yield return item;
+            }
+        }
+    }
+
+    /// <summary>Reads every input and collects the articles and failures (see <see cref="ReadAsync"/>).</summary>
+    public static async Task<LoadResult> LoadAsync(
+        IEnumerable<string> inputs,
+        LoadOptions? options = null,
+        TextReader? stdin = null,
+        CancellationToken ct = default)
+    {
+        var articles = new List<Article>();
+        var failures = new List<LoadFailure>();
+        await foreach (var item in ReadAsync(inputs, options, stdin, ct).ConfigureAwait(false))
+        {
+            switch (item)
+            {
+                case LoadedArticle loaded:
+                    articles.Add(loaded.Article);
+                    break;
+                case LoadFailure failure:
+                    failures.Add(failure);
+                    break;
+            }
+        }
+
+        return new LoadResult(articles, failures);
+    }
+
+    /// <summary>
+    /// An article from a string. A short first line without closing punctuation, followed by more text, becomes the
+    /// title (unless <paramref name="title"/> is given); a dateline such as <c>GENEVA:</c> becomes the place. The id
+    /// is the content hash of the remaining body. The language is not detected here (see
+    /// <see cref="Summarizer.Analysis.LanguageDetector"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The text has no article body.</exception>
+    public static Article FromString(string text, string? title = null, string? source = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var parsed = ArticleTextParser.Parse(text, detectTitle: title is null);
+        if (parsed.Body.Length == 0)
+        {
+            throw new ArgumentException("The text has no article body.", nameof(text));
+        }
+
+        return new Article(ArticleId.ForText(parsed.Body), parsed.Body)
+        {
+            Title = title ?? parsed.Title,
+            Source = source,
+            Date = parsed.Date,
+            Place = parsed.Place,
+            Byline = parsed.Byline,
+        };
+    }
+
+    // Turns an exception thrown by a reader into one failure for its input, keeping what it yielded before.
+    private static async IAsyncEnumerable<LoadItem> Guarded(
+        string source, IAsyncEnumerable<LoadItem> items, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var enumerator = items.GetAsyncEnumerator(ct);
+        try
+        {
+            while (true)
+            {
+                LoadItem item;
+                var last = false;
+                try
+                {
+                    if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        break;
+                    }
+
+                    item = enumerator.Current;
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    throw;
+                }
+                catch (Exception ex)
+                {
+                    item = LoadContext.Fail(source, ex);
+                    last = true;
+                }
+
+                yield return item;
+                if (last)
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            await enumerator.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static async IAsyncEnumerable<LoadItem> ReadInputAsync(
+        string input, LoadContext context, [EnumeratorCancellation] CancellationToken ct)
+    {
+        if (input == "-")
+        {
+            // Standard input is JSONL when its first non-blank line is a JSON object, else one plain-text article.
+            var lineNumber = 0;
+            string? first;
+            while ((first = await context.Stdin.ReadLineAsync(ct).ConfigureAwait(false)) is not null)
+            {
+                lineNumber++;
+                if (!string.IsNullOrWhiteSpace(first))
+                {
+                    break;
+                }
+            }
+
+            if (first is not null && first.TrimStart().StartsWith('{'))
+            {
+                await foreach (var item in RecordSources.ReadJsonLinesAsync(context.Stdin, first, lineNumber, "stdin", context, ct).ConfigureAwait(false))
+                {
+                    yield return item;
+                }
+            }
+            else
+            {
+                yield return await ReadStdinAsync(first, context, ct).ConfigureAwait(false);
+            }
+
+            yield break;
+        }
+
+        if (Uri.TryCreate(input, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+        {
+            await foreach (var item in UrlSource.ReadAsync(uri, context, ct).ConfigureAwait(false))
+            {
+                yield return item;
+            }
+
+            yield break;
+        }
+
+        if (input.Contains('\n', StringComparison.Ordinal))
+        {
+            yield return context.Guard("string", () => ArticleDraft.FromParsed(ArticleTextParser.Parse(input)));
+            yield break;
+        }
+
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            yield return new LoadFailure(input, "An input is empty: give a file, folder, glob, URL or '-'.");
+            yield break;
+        }
+
+        IEnumerable<string> files;
+        if (Directory.Exists(input))
+        {
+            files = FileGlob.Folder(input, IsListed);
+            if (!files.Any())
+            {
+                yield return new LoadFailure(input, $"{input}: the folder has no supported files");
+                yield break;
+            }
+        }
+        else if (FileGlob.IsPattern(input))
+        {
+            files = FileGlob.Match(input);
+            if (!files.Any())
+            {
+                yield return new LoadFailure(input, $"{input}: no files match");
+                yield break;
+            }
+        }
+        else if (File.Exists(input))
+        {
+            files = [input];
+        }
+        else
+        {
+            yield return new LoadFailure(input, $"{input}: no such file or folder");
+            yield break;
+        }
+
+        foreach (var file in files)
+        {
+            await foreach (var item in Guarded(file, ReadFileAsync(file, context, ct), ct).ConfigureAwait(false))
+            {
+                yield return item;
+            }
+        }
+    }
+
+    private static bool IsListed(string path)
+    {
+        var name = Path.GetFileName(path);
+        return !name.StartsWith('.') &&
+               !IgnoredNames.Contains(Path.GetFileNameWithoutExtension(name), StringComparer.OrdinalIgnoreCase) &&
+               FormatOf(path) != Format.Unknown;
+    }
+
+    private static async Task<LoadItem> ReadStdinAsync(string? firstLine, LoadContext context, CancellationToken ct)
+    {
+        const string source = "stdin";
+        var max = context.Options.MaxBytes;
+        var buffer = new char[81920];
+        var sb = new StringBuilder();
+        if (firstLine is not null)
+        {
+            sb.Append(firstLine).Append('\n');
+        }
+        int read;
+        while ((read = await context.Stdin.ReadAsync(buffer.AsMemory(), ct).ConfigureAwait(false)) > 0)
+        {
+            sb.Append(buffer, 0, read);
+            if (sb.Length > max)
+            {
+                return new LoadFailure(source, $"{source}: over the {Sizes.Format(max)} limit (LoadOptions.MaxBytes)");
+            }
+        }
+
+        var text = sb.ToString();
+        return context.Guard(source, () =>
+        {
+            TextDecoder.CheckIsText(text, source);
+            return ArticleDraft.FromParsed(ArticleTextParser.Parse(text));
+        });
+    }
+
+    private static async IAsyncEnumerable<LoadItem> ReadFileAsync(
+        string path, LoadContext context, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var format = FormatOf(path);
+        var info = new FileInfo(path);
+        if (format is Format.JsonLines or Format.Csv or Format.Tsv or Format.Parquet)
+        {
+            // Streamed record by record; the size limit applies to each record.
+            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 65536, useAsync: true);
+            await using (stream.ConfigureAwait(false))
+            {
+                if (stream.CanSeek && stream.Length == 0)
+                {
+                    yield return new LoadFailure(path, $"{path}: empty file");
+                    yield break;
+                }
+
+                var records = format switch
+                {
+                    Format.JsonLines => RecordSources.ReadJsonLinesAsync(stream, path, context, ct),
+                    Format.Parquet => RecordSources.ReadParquetAsync(stream, path, context, ct),
+                    _ => ReadCsvFileAsync(stream, path, format == Format.Tsv ? '\t' : ',', context, ct),
+                };
+                await foreach (var item in records.ConfigureAwait(false))
+                {
+                    yield return item;
+                }
+            }
+
+            yield break;
+        }
+
+        if (info.Length > context.Options.MaxBytes)
+        {
+            yield return new LoadFailure(path, $"{path}: {Sizes.Format(info.Length)}, over the {Sizes.Format(context.Options.MaxBytes)} limit (LoadOptions.MaxBytes)");
+            yield break;
+        }
+
+        var bytes = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
+        if (bytes.Length == 0)
+        {
+            yield return new LoadFailure(path, $"{path}: empty file");
+            yield break;
+        }
+
+        foreach (var item in ReadDocument(bytes, format, path, new Uri(Path.GetFullPath(path)).AbsoluteUri, context, null))
+        {
+            yield return item;
+        }
+    }
+
+    private static async IAsyncEnumerable<LoadItem> ReadCsvFileAsync(
+        Stream stream, string path, char delimiter, LoadContext context, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var head = new byte[4096];
+        var n = await stream.ReadAsync(head, ct).ConfigureAwait(false);
+        var (encoding, bom) = TextDecoder.DetectEncoding(head.AsSpan(0, n), path);
+        stream.Position = bom;
+        using var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+        await foreach (var item in RecordSources.ReadCsvAsync(reader, path, delimiter, context, ct).ConfigureAwait(false))
+        {
+            yield return item;
+        }
+    }
+
+    /// <summary>One whole document already in memory: a file's bytes or an HTTP response body.</summary>
+    internal static IEnumerable<LoadItem> ReadDocument(
+        byte[] bytes, Format format, string source, string uri, LoadContext context, Encoding? declared)
+    {
+        switch (format)
+        {
+            case Format.Feed:
+                return FeedSource.Read(bytes, source, context);
+            case Format.Pdf:
+                return [context.Guard(source, () => DocumentReaders.ReadPdf(bytes, source))];
+            case Format.Docx:
+                return [context.Guard(source, () => DocumentReaders.ReadDocx(new MemoryStream(bytes, writable: false), source))];
+            case Format.Html:
+                return [context.Guard(source, () => DocumentReaders.ReadHtml(TextDecoder.Decode(bytes, source, declared), uri, source))];
+            case Format.JsonLines:
+                return Collect(RecordSources.ReadJsonLinesAsync(new MemoryStream(bytes, writable: false), source, context, default));
+            case Format.Csv or Format.Tsv:
+                return Collect(RecordSources.ReadCsvAsync(TextDecoder.Decode(bytes, source, declared), source, format == Format.Tsv ? '\t' : ',', context, default));
+            default:
+                return [context.Guard(source, () => DocumentReaders.ReadText(TextDecoder.Decode(bytes, source, declared), format == Format.Markdown))];
+        }
+    }
+
+    // In-memory record sources complete synchronously; this keeps ReadDocument a plain enumerable.
+    private static IEnumerable<LoadItem> Collect(IAsyncEnumerable<LoadItem> items) =>
+        items.ToBlockingEnumerable();
+
+    internal static Format FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".txt" or ".text" => Format.Text,
+        ".md" or ".markdown" => Format.Markdown,
+        ".html" or ".htm" or ".xhtml" => Format.Html,
+        ".pdf" => Format.Pdf,
+        ".docx" => Format.Docx,
+        ".csv" => Format.Csv,
+        ".tsv" => Format.Tsv,
+        ".jsonl" or ".ndjson" => Format.JsonLines,
+        ".parquet" => Format.Parquet,
+        ".xml" or ".rss" or ".atom" => Format.Feed,
+        _ => Format.Unknown,
+    };
+}
+
+/// <summary>The input formats the loader recognises.</summary>
+internal enum Format
+{
+    Unknown,
+    Text,
+    Markdown,
+    Html,
+    Pdf,
+    Docx,
+    Csv,
+    Tsv,
+    JsonLines,
+    Parquet,
+    Feed,
+}

@@ -1,0 +1,59 @@
+using CodeHollow.FeedReader;
+using CodeHollow.FeedReader.Feeds;
+
+namespace Summarizer.Ingestion;
+
+/// <summary>RSS and Atom feeds: each item becomes an article from its content (else its description), with its
+/// title, link as source, publication date and author.</summary>
+internal static class FeedSource
+{
+    public static IEnumerable<LoadItem> Read(byte[] bytes, string source, LoadContext context)
+    {
+        Feed feed;
+        try
+        {
+            feed = FeedReader.ReadFromByteArray(bytes);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new LoadException($"{source}: not a readable RSS or Atom feed ({ex.Message})");
+        }
+
+        if (feed.Items.Count == 0)
+        {
+            throw new LoadException($"{source}: the feed has no items");
+        }
+
+        var index = 0;
+        foreach (var item in feed.Items)
+        {
+            index++;
+            var itemSource = DocumentReaders.Clean(item.Link) ?? $"{source}#{index}";
+            yield return context.Guard(itemSource, () =>
+            {
+                var html = DocumentReaders.Clean(item.Content) ?? DocumentReaders.Clean(item.Description)
+                    ?? throw new LoadException($"{source}: item {index} ('{item.Title}') has no content or description");
+                var parsed = ArticleTextParser.Parse(HtmlText.ToPlainText(html), detectTitle: false);
+                return new ArticleDraft(parsed.Body)
+                {
+                    Id = DocumentReaders.Clean(item.Id),
+                    Title = DocumentReaders.Clean(item.Title),
+                    Date = item.PublishingDate is { } d
+                        ? new DateTimeOffset(DateTime.SpecifyKind(d, d.Kind == DateTimeKind.Unspecified ? DateTimeKind.Utc : d.Kind))
+                        : DocumentReaders.ParseDate(item.PublishingDateString),
+                    Byline = DocumentReaders.Clean(item.Author) ?? DocumentReaders.Clean(Creator(item)),
+                    Place = parsed.Place,
+                    Language = DocumentReaders.LanguageCode(feed.Language),
+                };
+            });
+        }
+    }
+
+    // RSS 2.0 feeds usually name the author in Dublin Core's dc:creator rather than in <author>.
+    private static string? Creator(FeedItem item) => item.SpecificItem switch
+    {
+        Rss20FeedItem rss20 => rss20.DC?.Creator,
+        Rss10FeedItem rss10 => rss10.DC?.Creator,
+        _ => null,
+    };
+}

@@ -1,0 +1,152 @@
+using System.Globalization;
+using Summarizer.Analysis;
+
+namespace Summarizer.Summarization;
+
+/// <summary>Options for <see cref="LuhnSummarizer"/>.</summary>
+public sealed record LuhnOptions
+{
+    /// <summary>The defaults below.</summary>
+    public static LuhnOptions Default { get; } = new();
+
+    /// <summary>Lower frequency cut-off: a significant term occurs at least this often in the document. Default 2.</summary>
+    public int MinCount { get; init; } = 2;
+
+    /// <summary>
+    /// Upper frequency cut-off: terms found in more than this share of the sentences are too common to be significant.
+    /// Default 0.5; 1 turns the cut-off off. Stop words are excluded before either cut-off applies.
+    /// </summary>
+    public double MaxSentenceShare { get; init; } = 0.5;
+
+    /// <summary>Most insignificant words allowed between two significant words of one cluster. Default 4 (Luhn's value).</summary>
+    public int MaxGap { get; init; } = 4;
+}
+
+/// <summary>
+/// Luhn's auto-abstract (H. P. Luhn, "The Automatic Creation of Literature Abstracts", IBM Journal 1958). Content terms
+/// between a lower and an upper frequency cut-off are significant; a sentence's score is that of its best cluster of
+/// significant words (neighbours at most <see cref="LuhnOptions.MaxGap"/> words apart):
+/// <c>significant² / cluster length</c>.
+/// </summary>
+public sealed class LuhnSummarizer : RankingSummarizer
+{
+    private readonly LuhnOptions _options;
+
+    /// <summary>Creates the summariser.</summary>
+    public LuhnSummarizer(LuhnOptions? options = null)
+    {
+        _options = options ?? LuhnOptions.Default;
+        if (_options.MinCount < 1)
+        {
+            throw new ArgumentException($"Option 'min-count' must be at least 1, not {_options.MinCount}.", nameof(options));
+        }
+
+        if (!(_options.MaxSentenceShare is > 0 and <= 1))
+        {
+            throw new ArgumentException($"Option 'max-sentence-share' must be in (0, 1], not {_options.MaxSentenceShare}.", nameof(options));
+        }
+
+        if (_options.MaxGap < 0)
+        {
+            throw new ArgumentException($"Option 'max-gap' must be 0 or more, not {_options.MaxGap}.", nameof(options));
+        }
+    }
+
+    /// <summary>The catalog entry.</summary>
+    public static SummarizerMethod Method { get; } = new(
+        "luhn", "Luhn",
+        "Clusters of significant (frequent, non-common) words, Luhn's auto-abstract (1958).",
+        SummarizerKind.Extractive,
+        ["luhn58"],
+        [
+            new("min-count", "A significant term occurs at least this often.", LuhnOptions.Default.MinCount.ToString(CultureInfo.InvariantCulture)),
+            new("max-sentence-share", "Terms in more than this share of sentences are too common (1 = no cut-off).", LuhnOptions.Default.MaxSentenceShare.ToString(CultureInfo.InvariantCulture)),
+            new("max-gap", "Most insignificant words between significant words of a cluster.", LuhnOptions.Default.MaxGap.ToString(CultureInfo.InvariantCulture)),
+        ],
+        o => new LuhnSummarizer(new LuhnOptions
+        {
+            MinCount = OptionValues.Int(o, "min-count", LuhnOptions.Default.MinCount),
+            MaxSentenceShare = OptionValues.Double(o, "max-sentence-share", LuhnOptions.Default.MaxSentenceShare),
+            MaxGap = OptionValues.Int(o, "max-gap", LuhnOptions.Default.MaxGap),
+        }));
+
+    /// <inheritdoc />
+    public override string Name => Method.Name;
+
+    /// <summary>The options in use.</summary>
+    public LuhnOptions Options => _options;
+
+    /// <summary>The document's significant terms (stems), by the frequency cut-offs.</summary>
+    public IReadOnlySet<string> SignificantTerms(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var counts = document.TermCounts;
+        var sf = document.SentenceFrequency;
+        var maxSentences = _options.MaxSentenceShare * document.Sentences.Count;
+        var significant = new HashSet<string>(StringComparer.Ordinal);
+        for (var t = 0; t < counts.Count; t++)
+        {
+            if (counts[t] >= _options.MinCount && sf[t] <= maxSentences)
+            {
+                significant.Add(document.Terms[t]);
+            }
+        }
+
+        return significant;
+    }
+
+    /// <summary>Best cluster score per sentence; 0 for sentences without significant words.</summary>
+    public override double[] RateSentences(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var significant = SignificantTerms(document);
+        var scores = new double[document.Sentences.Count];
+        if (significant.Count == 0)
+        {
+            return scores;
+        }
+
+        var maxGap = _options.MaxGap;
+        for (var s = 0; s < scores.Length; s++)
+        {
+            var best = 0.0;
+            int clusterStart = -1, last = -1, inCluster = 0, position = 0;
+            foreach (ref readonly var token in document.Sentences[s].Tokens)
+            {
+                if (token.Kind == TokenKind.Punctuation)
+                {
+                    continue;
+                }
+
+                if (token.IsContent && significant.Contains(token.Stem))
+                {
+                    if (clusterStart >= 0 && position - last - 1 > maxGap)
+                    {
+                        best = Math.Max(best, (double)inCluster * inCluster / (last - clusterStart + 1));
+                        clusterStart = -1;
+                    }
+
+                    if (clusterStart < 0)
+                    {
+                        clusterStart = position;
+                        inCluster = 0;
+                    }
+
+                    inCluster++;
+                    last = position;
+                }
+
+                position++;
+            }
+
+            if (clusterStart >= 0)
+            {
+                best = Math.Max(best, (double)inCluster * inCluster / (last - clusterStart + 1));
+            }
+
+            scores[s] = best;
+        }
+
+        return scores;
+    }
+}

@@ -1,0 +1,223 @@
+using Summarizer.Analysis;
+
+namespace Summarizer.Summarization;
+
+/// <summary>Options for <see cref="PositionalCentralitySummarizer"/>. Defaults were set on news text (see the README).</summary>
+public sealed record PositionalCentralityOptions
+{
+    /// <summary>Weight of similarity to later sentences: a sentence that the rest of the article elaborates. Default 1.</summary>
+    public double ForwardWeight { get; init; } = 1.0;
+
+    /// <summary>
+    /// Weight of similarity to earlier sentences. Negative (default -3): a sentence that repeats what came before adds
+    /// little, which is what makes centrality position-aware (Zheng and Lapata 2019).
+    /// </summary>
+    public double BackwardWeight { get; init; } = -3.0;
+
+    /// <summary>Weight of the lead prior <c>decay^index</c>; news puts the point first. Default 0.05.</summary>
+    public double PositionWeight { get; init; } = 0.05;
+
+    /// <summary>Per-sentence decay of the lead prior. Default 0.85.</summary>
+    public double PositionDecay { get; init; } = 0.85;
+
+    /// <summary>Weight of the sentence's similarity to the title, when the article has one. Default 0.1.</summary>
+    public double TitleWeight { get; init; } = 0.1;
+
+    /// <summary>Maximal-marginal-relevance penalty on similarity to already chosen sentences. Default 0 (off).</summary>
+    public double Redundancy { get; init; }
+
+    /// <summary>Sentences with fewer words are never chosen while longer ones remain (captions, bylines). Default 4.</summary>
+    public int MinWords { get; init; } = 4;
+}
+
+/// <summary>
+/// Position-aware directed centrality for news, after PacSum (Zheng and Lapata 2019, "Sentence Centrality Revisited for
+/// Unsupervised Summarization"), on lexical cosine similarity, with a lead prior, a title bonus and optional MMR
+/// redundancy control (Carbonell and Goldstein 1998). Lexical only, so it runs at the speed of the analysis.
+/// </summary>
+public sealed class PositionalCentralitySummarizer : ISummarizer
+{
+    private readonly PositionalCentralityOptions _options;
+
+    /// <summary>Creates the summariser.</summary>
+    public PositionalCentralitySummarizer(PositionalCentralityOptions? options = null) =>
+        _options = options ?? new PositionalCentralityOptions();
+
+    /// <summary>The catalog entry.</summary>
+    public static SummarizerMethod Method { get; } = new(
+        "centrality", "Positional centrality",
+        "Position-aware directed centrality (PacSum-style) with a lead prior and title bonus; the default for news.",
+        SummarizerKind.Extractive,
+        ["pacsum", "positional-centrality", "default"],
+        [
+            new("forward-weight", "Weight of similarity to later sentences.", "1"),
+            new("backward-weight", "Weight of similarity to earlier sentences (negative penalises repetition).", "-3"),
+            new("position-weight", "Weight of the lead prior.", "0.05"),
+            new("position-decay", "Per-sentence decay of the lead prior.", "0.85"),
+            new("title-weight", "Weight of similarity to the title.", "0.1"),
+            new("redundancy", "MMR penalty on similarity to chosen sentences.", "0"),
+            new("min-words", "Shorter sentences are chosen only when nothing else is left.", "4"),
+        ],
+        o => new PositionalCentralitySummarizer(new PositionalCentralityOptions
+        {
+            ForwardWeight = OptionValues.Double(o, "forward-weight", 1.0),
+            BackwardWeight = OptionValues.Double(o, "backward-weight", -3.0),
+            PositionWeight = OptionValues.Double(o, "position-weight", 0.05),
+            PositionDecay = OptionValues.Double(o, "position-decay", 0.85),
+            TitleWeight = OptionValues.Double(o, "title-weight", 0.1),
+            Redundancy = OptionValues.Double(o, "redundancy", 0),
+            MinWords = OptionValues.Int(o, "min-words", 4),
+        }));
+
+    /// <inheritdoc />
+    public string Name => Method.Name;
+
+    /// <summary>One score per sentence before redundancy control.</summary>
+    public double[] RateSentences(Document document) => Rate(document, Similarities(document));
+
+    /// <inheritdoc />
+    public ExtractiveSummary Summarize(Document document, SummaryLength length)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var n = document.Sentences.Count;
+        if (n == 0)
+        {
+            return ExtractiveSummary.Empty(document, Name);
+        }
+
+        var similarity = Similarities(document);
+        var scores = Rate(document, similarity);
+        for (var i = 0; i < n; i++)
+        {
+            if (document.Sentences[i].WordCount < _options.MinWords)
+            {
+                scores[i] -= 1000; // chosen only when nothing longer is left
+            }
+        }
+
+        if (_options.Redundancy == 0)
+        {
+            return new ExtractiveSummary(document, Name, SentenceSelector.Select(document, scores, length));
+        }
+
+        // Greedy MMR: each pick pays for its closest similarity to what is already chosen.
+        var chosen = new List<ScoredSentence>();
+        var taken = new bool[n];
+        var words = 0;
+        while (true)
+        {
+            var best = -1;
+            var bestScore = double.NegativeInfinity;
+            for (var i = 0; i < n; i++)
+            {
+                if (taken[i] || !SentenceSelector.Fits(document, length, chosen.Count, words, i))
+                {
+                    continue;
+                }
+
+                var penalty = 0.0;
+                foreach (var c in chosen)
+                {
+                    penalty = Math.Max(penalty, similarity[(i * n) + c.Index]);
+                }
+
+                var s = scores[i] - (_options.Redundancy * penalty);
+                if (s > bestScore)
+                {
+                    bestScore = s;
+                    best = i;
+                }
+            }
+
+            if (best < 0)
+            {
+                break;
+            }
+
+            taken[best] = true;
+            chosen.Add(new ScoredSentence(best, bestScore));
+            words += document.Sentences[best].WordCount;
+        }
+
+        chosen.Sort((a, b) => a.Index.CompareTo(b.Index));
+        return new ExtractiveSummary(document, Name, chosen);
+    }
+
+    private double[] Rate(Document document, double[] similarity)
+    {
+        var sentences = document.Sentences;
+        var n = sentences.Count;
+        var scores = new double[n];
+        var title = document.TitleTerms;
+        var titleNorm = Math.Sqrt(title.Dot(title));
+        var prior = 1.0;
+        for (var i = 0; i < n; i++)
+        {
+            double forward = 0, backward = 0;
+            var row = i * n;
+            for (var j = 0; j < i; j++)
+            {
+                backward += similarity[row + j];
+            }
+
+            for (var j = i + 1; j < n; j++)
+            {
+                forward += similarity[row + j];
+            }
+
+            var score = ((_options.ForwardWeight * forward) + (_options.BackwardWeight * backward)) / n;
+            score += _options.PositionWeight * prior;
+            if (titleNorm > 0)
+            {
+                var terms = sentences[i].Terms;
+                var norm = Math.Sqrt(terms.Dot(terms));
+                if (norm > 0)
+                {
+                    score += _options.TitleWeight * terms.Dot(title) / (norm * titleNorm);
+                }
+            }
+
+            scores[i] = score;
+            prior *= _options.PositionDecay;
+        }
+
+        return scores;
+    }
+
+    // Cosine similarity of term-count vectors, as a flat n×n matrix (zero diagonal).
+    private static double[] Similarities(Document document)
+    {
+        var sentences = document.Sentences;
+        var n = sentences.Count;
+        var norms = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            var t = sentences[i].Terms;
+            norms[i] = Math.Sqrt(t.Dot(t));
+        }
+
+        var matrix = new double[n * n];
+        for (var i = 0; i < n; i++)
+        {
+            if (norms[i] == 0)
+            {
+                continue;
+            }
+
+            var ti = sentences[i].Terms;
+            for (var j = i + 1; j < n; j++)
+            {
+                if (norms[j] == 0)
+                {
+                    continue;
+                }
+
+                var s = ti.Dot(sentences[j].Terms) / (norms[i] * norms[j]);
+                matrix[(i * n) + j] = s;
+                matrix[(j * n) + i] = s;
+            }
+        }
+
+        return matrix;
+    }
+}
