@@ -93,7 +93,7 @@ public sealed class CompareCommand : MagicCommand
             new StringDataFrameColumn("Sentences", summaries.Select(s => string.Join(",", s.Indices))),
             new Int32DataFrameColumn("Words", summaries.Select(s => s.WordCount)),
             new DoubleDataFrameColumn("Compression", summaries.Select(s => Math.Round(s.Compression, 4))));
-        await csharp.SetValueAsync(command.Name ?? "comparison", frame, typeof(DataFrame)).ConfigureAwait(false);
+        await Variables.SetAsync(csharp, command.Name ?? "comparison", frame, typeof(DataFrame)).ConfigureAwait(false);
         context.Display(comparison, "text/html", "text/plain");
     }
 }

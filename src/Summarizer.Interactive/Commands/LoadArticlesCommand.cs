@@ -52,7 +52,7 @@ public sealed class LoadArticlesCommand : MagicCommand
         }
 
         var frame = ArticleSources.ToDataFrame(articles);
-        await csharp.SetValueAsync(name, frame, typeof(DataFrame)).ConfigureAwait(false);
+        await Variables.SetAsync(csharp, name, frame, typeof(DataFrame)).ConfigureAwait(false);
         context.Display(frame);
         if (failures.Count > 0)
         {

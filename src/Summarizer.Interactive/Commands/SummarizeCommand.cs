@@ -57,7 +57,7 @@ public sealed class SummarizeCommand : MagicCommand
         {
             var summary = summarizer.Summarize(TextAnalyzer.Default.Analyze(input.Texts[0]), length);
             var name = command.Name ?? "summary";
-            await csharp.SetValueAsync(name, summary, typeof(ExtractiveSummary)).ConfigureAwait(false);
+            await Variables.SetAsync(csharp, name, summary, typeof(ExtractiveSummary)).ConfigureAwait(false);
             context.Display(summary, "text/html", "text/plain");
             return;
         }
@@ -67,8 +67,8 @@ public sealed class SummarizeCommand : MagicCommand
         SetColumn(frame, new StringDataFrameColumn("Summary", summaries.Select(s => s.ToText(" "))));
         SetColumn(frame, new DoubleDataFrameColumn("Compression", summaries.Select(s => Math.Round(s.Compression, 4))));
         var frameName = command.Name ?? (input.Frame is not null ? input.Variable! : "summaries");
-        await csharp.SetValueAsync(frameName, frame, typeof(DataFrame)).ConfigureAwait(false);
-        await csharp.SetValueAsync(frameName + "Summaries", summaries, typeof(ExtractiveSummary[])).ConfigureAwait(false);
+        await Variables.SetAsync(csharp, frameName, frame, typeof(DataFrame)).ConfigureAwait(false);
+        await Variables.SetAsync(csharp, frameName + "Summaries", summaries, typeof(ExtractiveSummary[])).ConfigureAwait(false);
         context.Display(frame);
     }
 

@@ -105,7 +105,7 @@ public sealed class WordFreqCommand : MagicCommand
             };
         }
 
-        await csharp.SetValueAsync(command.Name ?? "wordFreq", frame, typeof(DataFrame)).ConfigureAwait(false);
+        await Variables.SetAsync(csharp, command.Name ?? "wordFreq", frame, typeof(DataFrame)).ConfigureAwait(false);
         context.Display(chart, "text/html", "text/plain");
         context.Display(frame);
     }

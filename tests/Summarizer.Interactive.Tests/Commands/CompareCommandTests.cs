@@ -1,0 +1,58 @@
+using Microsoft.Data.Analysis;
+using Summarizer.Interactive.Tests.TestSupport;
+
+namespace Summarizer.Interactive.Tests.Commands;
+
+public sealed class CompareCommandTests : IAsyncLifetime
+{
+    private KernelFixture _k = null!;
+
+    public async Task InitializeAsync() => _k = await KernelFixture.CreateAsync();
+
+    public Task DisposeAsync()
+    {
+        _k.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Compare_CellText_ShowsOneColumnPerMethodAndSetsFrame()
+    {
+        var result = await _k.SubmitAsync("#!compare --methods lead,lead-3 --sentences 1\n" + Seeds.Read("geneva-talks.txt"));
+
+        result.Succeeded();
+        var frame = _k.Variable<DataFrame>("comparison");
+        Assert.Equal(2, frame.Rows.Count);
+        Assert.Equal("0", frame.Columns["Sentences"][0]);
+        var html = result.SingleValue("text/html", v => v.Contains("summarizer-comparison", StringComparison.Ordinal));
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(html, "<th><code>lead</code></th>").Count);
+    }
+
+    [Fact]
+    public async Task Compare_FromDataFrameRow_UsesThatRow()
+    {
+        (await _k.SubmitAsync("var texts = new[] { \"A one. A two.\", \"B one. B two.\" };")).Succeeded();
+
+        (await _k.SubmitAsync("#!compare --from texts --row 1 --sentences 1 --name cmp")).Succeeded();
+
+        Assert.Equal("B one.", _k.Variable<DataFrame>("cmp").Columns["Summary"][0]);
+    }
+
+    [Fact]
+    public async Task Compare_RowOutOfRange_FailsNamingVariable()
+    {
+        (await _k.SubmitAsync("var texts = new[] { \"A one.\" };")).Succeeded();
+
+        var message = (await _k.SubmitAsync("#!compare --from texts --row 5")).Failed();
+
+        Assert.Contains("'texts' has 1 rows", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Compare_UnknownMethod_FailsValidation()
+    {
+        var message = (await _k.SubmitAsync("#!compare --methods lead,bogus\nSome text.")).Failed();
+
+        Assert.Contains("Unknown method 'bogus'", message, StringComparison.Ordinal);
+    }
+}
