@@ -26,7 +26,7 @@ internal sealed class LlmCliOptions
         Description = "LLM provider: azure or openai (OpenAI-compatible servers via --base-url). Default: azure when AZURE_OPENAI_ENDPOINT is set.",
     }.AcceptOnlyFromAmong([.. LlmProviders.Names]);
 
-    public Option<string?> Model { get; } = new("--model", "-m") { Description = "Model (openai) or deployment (azure); overrides AZURE_OPENAI_DEPLOYMENT." };
+    public Option<string?> Model { get; } = new("--model") { Description = "Model (openai) or deployment (azure); overrides AZURE_OPENAI_DEPLOYMENT." };
 
     public Option<string?> Style { get; } = new Option<string?>("--style")
     {
@@ -40,7 +40,7 @@ internal sealed class LlmCliOptions
 
     public Option<int?> TargetWords { get; } = new("--target-words") { Description = "Target summary length in words (default 80; headline 15, tldr 30)." };
 
-    public Option<string?> Language { get; } = new("--language") { Description = "Output language, e.g. French or de (default: the article's)." };
+    public Option<string?> Language { get; } = new("--output-language") { Description = "Output language, e.g. French or de (default: the article's)." };
 
     public Option<float?> Temperature { get; } = new("--temperature") { Description = "Sampling temperature 0-2 (default 0.2)." };
 
