@@ -16,7 +16,11 @@ internal static class EvalCommand
 {
     public static Command Create(CliConsole console)
     {
-        var set = new Argument<FileInfo>("set") { Description = "JSONL with id, article (or text), optional title, and highlights (or summary)." };
+        var sets = new Argument<FileInfo[]>("sets")
+        {
+            Description = "One or more JSONL sets with id, article (or text), optional title, and highlights (or summary).",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var methods = new Option<string?>("--methods")
         {
             Description = "Comma-separated methods to run (default: every extractive method in the catalog). 'none' runs only --candidates.",
@@ -33,14 +37,17 @@ internal static class EvalCommand
 
         var command = new Command("eval", "Score summarisation methods against reference summaries with ROUGE.")
         {
-            set, methods, length.Sentences, length.Ratio, length.Words, candidates, methodOptions, limit, format, threads,
+            sets, methods, length.Sentences, length.Ratio, length.Words, candidates, methodOptions, limit, format, threads,
         };
         command.SetAction(parse =>
         {
-            var file = parse.GetValue(set)!;
-            if (!file.Exists)
+            var files = parse.GetValue(sets)!;
+            foreach (var file in files)
             {
-                throw new UsageException($"{file.FullName}: no such file.");
+                if (!file.Exists)
+                {
+                    throw new UsageException($"{file.FullName}: no such file.");
+                }
             }
 
             var summaryLength = length.Resolve(parse);
@@ -51,29 +58,36 @@ internal static class EvalCommand
                 throw new UsageException("--option applies to one method; name exactly one with --methods.");
             }
 
-            IReadOnlyList<EvaluationItem> items;
-            try
-            {
-                items = EvaluationSet.ReadJsonl(file.FullName, parse.GetValue(limit));
-            }
-            catch (FormatException ex)
-            {
-                throw new UsageException(ex.Message);
-            }
-
+            var summarizers = chosen.Select(m => (m.Name, Summarizer: MethodArguments.Create(m, overrides))).ToList();
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = parse.GetValue(threads) ?? Environment.ProcessorCount };
-            var rows = new List<EvalRow>();
-            foreach (var method in chosen)
+            var results = new List<SetResult>();
+            foreach (var file in files)
             {
-                rows.Add(RunMethod(method, overrides, items, summaryLength, parallel));
+                IReadOnlyList<EvaluationItem> items;
+                try
+                {
+                    items = EvaluationSet.ReadJsonl(file.FullName, parse.GetValue(limit));
+                }
+                catch (FormatException ex)
+                {
+                    throw new UsageException(ex.Message);
+                }
+
+                var rows = new List<EvalRow>();
+                foreach (var (name, summarizer) in summarizers)
+                {
+                    rows.Add(RunMethod(name, summarizer, items, summaryLength, parallel));
+                }
+
+                foreach (var spec in parse.GetValue(candidates) ?? [])
+                {
+                    rows.Add(ScoreCandidates(spec, items));
+                }
+
+                results.Add(new SetResult(file.Name, items.Count, rows));
             }
 
-            foreach (var spec in parse.GetValue(candidates) ?? [])
-            {
-                rows.Add(ScoreCandidates(spec, items));
-            }
-
-            Write(console.Out, parse.GetValue(format), file.Name, items.Count, summaryLength, rows);
+            Write(console.Out, parse.GetValue(format), summaryLength, results);
             return ExitCodes.Ok;
         });
         return command;
@@ -96,15 +110,15 @@ internal static class EvalCommand
             .ToList();
     }
 
-    private static EvalRow RunMethod(SummarizerMethod method, IReadOnlyDictionary<string, string> overrides,
-        IReadOnlyList<EvaluationItem> items, SummaryLength length, ParallelOptions parallel)
+    private static EvalRow RunMethod(string name, ISummarizer summarizer, IReadOnlyList<EvaluationItem> items,
+        SummaryLength length, ParallelOptions parallel)
     {
-        var summarizer = MethodArguments.Create(method, overrides);
-
         var analyzer = TextAnalyzer.Default;
         var candidates = new string[items.Count];
 
-        // Throughput covers analysis and summarising, as a batch user sees it; scoring is not part of it.
+        // Throughput covers analysis and summarising, as a batch user sees it; scoring is not part of it. A short
+        // warm-up first, so that the first method measured does not also pay for compiling the shared code.
+        Parallel.For(0, Math.Min(items.Count, 64), parallel, i => summarizer.Summarize(analyzer.Analyze(items[i].Article), length));
         var stopwatch = Stopwatch.StartNew();
         Parallel.For(0, items.Count, parallel, i =>
         {
@@ -114,7 +128,7 @@ internal static class EvalCommand
         stopwatch.Stop();
 
         var scores = Score(items, candidates, parallel);
-        return new EvalRow(method.Name, CorpusRouge.Aggregate(scores), items.Count / stopwatch.Elapsed.TotalSeconds);
+        return new EvalRow(name, CorpusRouge.Aggregate(scores), items.Count / stopwatch.Elapsed.TotalSeconds);
     }
 
     private static EvalRow ScoreCandidates(string spec, IReadOnlyList<EvaluationItem> items)
@@ -165,19 +179,18 @@ internal static class EvalCommand
         return scores;
     }
 
-    private static void Write(TextWriter output, OutputFormat format, string setName, int count, SummaryLength length,
-        List<EvalRow> rows)
+    private static void Write(TextWriter output, OutputFormat format, SummaryLength length, List<SetResult> sets)
     {
         var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
-        if (format == OutputFormat.Json || format == OutputFormat.Jsonl)
+        if (format is OutputFormat.Json or OutputFormat.Jsonl)
         {
-            var json = new
+            var objects = sets.Select(set => new
             {
-                set = setName,
-                documents = count,
+                set = set.Name,
+                documents = set.Documents,
                 length = length.ToString(),
                 peakWorkingSetMb = Math.Round(peakMb, 1),
-                results = rows.Select(r => new
+                results = set.Rows.Select(r => new
                 {
                     method = r.Name,
                     rouge1 = Points(r.Aggregate.Average.Rouge1),
@@ -186,32 +199,66 @@ internal static class EvalCommand
                     articlesPerSecond = r.ArticlesPerSecond is { } a ? Math.Round(a) : (double?)null,
                     missing = r.Missing > 0 ? r.Missing : (int?)null,
                 }),
-            };
-            output.WriteLine(JsonSerializer.Serialize(json, format == OutputFormat.Json ? JsonOptions.Indented : JsonOptions.Compact));
+            }).ToList();
+            var options = format == OutputFormat.Json ? JsonOptions.Indented : JsonOptions.Compact;
+            foreach (var o in objects)
+            {
+                output.WriteLine(JsonSerializer.Serialize(o, options));
+            }
+
             return;
         }
 
+        // One table: a row per method, ROUGE F1 per set, then each set's throughput.
         var inv = CultureInfo.InvariantCulture;
         var markdown = format == OutputFormat.Markdown;
-        output.WriteLine(markdown
-            ? $"ROUGE F1 on {setName} ({count} documents, length {length}):\n"
-            : $"ROUGE F1 on {setName}: {count} documents, length {length}, peak working set {peakMb.ToString("0", inv)} MB");
-        output.WriteLine(markdown
-            ? "| method | ROUGE-1 | ROUGE-2 | ROUGE-L | articles/s |\n|---|---:|---:|---:|---:|"
-            : $"{"method",-16}{"ROUGE-1",9}{"ROUGE-2",9}{"ROUGE-L",9}{"articles/s",12}");
-        foreach (var r in rows)
+        var names = sets[0].Rows.Select(r => r.Name).ToList();
+        var title = string.Join("; ", sets.Select(s => $"{s.Name} ({s.Documents} documents)"));
+        output.WriteLine(string.Create(inv, $"ROUGE F1 (R-1 / R-2 / R-L) and articles/s, length {length}, on {title}; peak working set {peakMb:0} MB"));
+        output.WriteLine();
+        var header = new List<string> { "method" };
+        header.AddRange(sets.SelectMany(s => new[] { $"{s.Name} R-1", "R-2", "R-L" }));
+        header.AddRange(sets.Select(s => $"{s.Name} art/s"));
+        var lines = new List<List<string>> { header };
+        foreach (var name in names)
         {
-            var a = r.Aggregate.Average;
-            var rate = r.ArticlesPerSecond is { } s ? s.ToString("0", inv) : "-";
-            var name = r.Missing > 0 ? $"{r.Name} ({r.Missing} missing)" : r.Name;
-            output.WriteLine(markdown
-                ? string.Create(inv, $"| {name} | {a.Rouge1.F * 100:0.00} | {a.Rouge2.F * 100:0.00} | {a.RougeL.F * 100:0.00} | {rate} |")
-                : string.Create(inv, $"{name,-16}{a.Rouge1.F * 100,9:0.00}{a.Rouge2.F * 100,9:0.00}{a.RougeL.F * 100,9:0.00}{rate,12}"));
+            var row = new List<string> { name };
+            foreach (var set in sets)
+            {
+                var r = set.Rows.First(x => x.Name == name);
+                var a = r.Aggregate.Average;
+                row.Add((a.Rouge1.F * 100).ToString("0.00", inv) + (r.Missing > 0 ? $" ({r.Missing} missing)" : string.Empty));
+                row.Add((a.Rouge2.F * 100).ToString("0.00", inv));
+                row.Add((a.RougeL.F * 100).ToString("0.00", inv));
+            }
+
+            row.AddRange(sets.Select(set => set.Rows.First(x => x.Name == name).ArticlesPerSecond is { } s ? s.ToString("0", inv) : "-"));
+            lines.Add(row);
+        }
+
+        if (markdown)
+        {
+            output.WriteLine("| " + string.Join(" | ", header) + " |");
+            output.WriteLine("|---|" + string.Concat(Enumerable.Repeat("---:|", header.Count - 1)));
+            foreach (var line in lines.Skip(1))
+            {
+                output.WriteLine("| " + string.Join(" | ", line) + " |");
+            }
+
+            return;
+        }
+
+        var widths = Enumerable.Range(0, header.Count).Select(c => lines.Max(l => l[c].Length) + 2).ToArray();
+        foreach (var line in lines)
+        {
+            output.WriteLine(string.Concat(line.Select((cell, c) => c == 0 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))));
         }
     }
 
     private static object Points(RougeScore s) =>
         new { r = Math.Round(s.Recall * 100, 2), p = Math.Round(s.Precision * 100, 2), f = Math.Round(s.F * 100, 2) };
+
+    private sealed record SetResult(string Name, int Documents, List<EvalRow> Rows);
 
     private sealed record EvalRow(string Name, RougeAggregate Aggregate, double? ArticlesPerSecond)
     {
