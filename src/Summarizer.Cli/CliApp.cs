@@ -22,8 +22,12 @@ internal static class CliApp
     public static RootCommand BuildRootCommand(CliConsole console)
     {
         var root = new RootCommand("Summarizer: summarise, analyse and evaluate news articles.");
+        root.Subcommands.Add(SummarizeCommand.Create(console));
         root.Subcommands.Add(EvalCommand.Create(console));
         root.Subcommands.Add(MethodsCommand.Create(console));
+        root.Subcommands.Add(EntitiesCommand.Create(console));
+        root.Subcommands.Add(NerCommand.Create(console));
+        root.Subcommands.Add(NotebookCommand.Create(console));
         root.Subcommands.Add(ProvidersCommand.Create(console));
         return root;
     }
@@ -33,7 +37,8 @@ internal static class CliApp
     {
         var console = new CliConsole(stdin, stdout, stderr);
         var root = BuildRootCommand(console);
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
+        // Our own handler below turns usage mistakes into exit code 1 without a stack trace.
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

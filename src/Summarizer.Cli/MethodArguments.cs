@@ -17,6 +17,19 @@ internal static class MethodArguments
             : throw new UsageException($"Unknown method '{name}'. Known methods: {string.Join(", ", SummarizerCatalog.Names)}.");
     }
 
+    /// <summary>Creates the summariser; a bad option becomes a usage error naming it.</summary>
+    public static ISummarizer Create(SummarizerMethod method, IReadOnlyDictionary<string, string> options)
+    {
+        try
+        {
+            return method.Create(options);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException(ex.Message.Split(" (Parameter", 2)[0]);
+        }
+    }
+
     public static IReadOnlyDictionary<string, string> ParseOptions(string[]? pairs)
     {
         var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

@@ -99,15 +99,7 @@ internal static class EvalCommand
     private static EvalRow RunMethod(SummarizerMethod method, IReadOnlyDictionary<string, string> overrides,
         IReadOnlyList<EvaluationItem> items, SummaryLength length, ParallelOptions parallel)
     {
-        ISummarizer summarizer;
-        try
-        {
-            summarizer = method.Create(overrides);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new UsageException(ex.Message.Split(" (Parameter", 2)[0]);
-        }
+        var summarizer = MethodArguments.Create(method, overrides);
 
         var analyzer = TextAnalyzer.Default;
         var candidates = new string[items.Count];

@@ -34,16 +34,17 @@ public static class Rouge
             throw new ArgumentException("At least one reference summary is needed.", nameof(references));
         }
 
-        var peer = new RougeText(candidate);
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        var peer = new RougeText(candidate, vocabulary);
         var unigram = default(Tally);
         var bigram = default(Tally);
         var lcs = default(Tally);
-        var peerUnigrams = new Dictionary<string, int>(peer.Unigrams.Count, StringComparer.Ordinal);
+        var peerUnigrams = new Dictionary<int, int>(peer.Unigrams.Count);
         for (var r = 0; r < references.Count; r++)
         {
             var reference = references[r]
                 ?? throw new ArgumentException($"Reference {r} is null.", nameof(references));
-            var model = new RougeText(reference);
+            var model = new RougeText(reference, vocabulary);
             unigram.Add(NGramHits(model.Unigrams, peer.Unigrams), model.TokenCount, peer.TokenCount);
             bigram.Add(NGramHits(model.Bigrams, peer.Bigrams), model.BigramCount, peer.BigramCount);
 
@@ -61,7 +62,8 @@ public static class Rouge
     }
 
     /// <summary>Clipped n-gram matches: each reference n-gram counts at most as often as the candidate has it.</summary>
-    internal static int NGramHits(Dictionary<string, int> model, Dictionary<string, int> peer)
+    internal static int NGramHits<TGram>(Dictionary<TGram, int> model, Dictionary<TGram, int> peer)
+        where TGram : notnull
     {
         var hits = 0;
         foreach (var (gram, count) in model)
@@ -79,9 +81,9 @@ public static class Rouge
     /// Summary-level LCS: for each reference sentence, the union of its LCS positions with every candidate sentence;
     /// a hit is counted only while both the reference's and the candidate's unigram budgets for that token last.
     /// </summary>
-    internal static int UnionLcsHits(RougeText model, RougeText peer, Dictionary<string, int> peerUnigrams)
+    internal static int UnionLcsHits(RougeText model, RougeText peer, Dictionary<int, int> peerUnigrams)
     {
-        var modelUnigrams = new Dictionary<string, int>(model.Unigrams, StringComparer.Ordinal);
+        var modelUnigrams = new Dictionary<int, int>(model.Unigrams);
         var hits = 0;
         int[]? table = null;
         foreach (var sentence in model.Sentences)
@@ -118,7 +120,7 @@ public static class Rouge
     /// Marks the reference positions on one LCS of <paramref name="model"/> and <paramref name="peer"/>, choosing
     /// among equal-length subsequences exactly as ROUGE's <c>lcs_inner</c>/<c>markLCS</c> do (ties go "up").
     /// </summary>
-    internal static void MarkLcs(string[] model, string[] peer, bool[] mask, ref int[]? table)
+    internal static void MarkLcs(int[] model, int[] peer, bool[] mask, ref int[]? table)
     {
         var m = model.Length;
         var n = peer.Length;
@@ -143,7 +145,7 @@ public static class Rouge
             var up = row - width;
             for (var j = 1; j <= n; j++)
             {
-                if (string.Equals(model[i - 1], peer[j - 1], StringComparison.Ordinal))
+                if (model[i - 1] == peer[j - 1])
                 {
                     table[row + j] = table[up + j - 1] + 1;
                 }
@@ -162,7 +164,7 @@ public static class Rouge
         var b = n;
         while (a != 0 && b != 0)
         {
-            if (string.Equals(model[a - 1], peer[b - 1], StringComparison.Ordinal))
+            if (model[a - 1] == peer[b - 1])
             {
                 a--;
                 b--;
@@ -204,40 +206,55 @@ public static class Rouge
     }
 }
 
-/// <summary>A summary as ROUGE sees it: token lists per sentence plus unigram and bigram counts over the whole text.</summary>
+/// <summary>
+/// A summary as ROUGE sees it: token ids per sentence plus unigram and bigram counts over the whole text. Ids come
+/// from a vocabulary shared by the texts compared in one call, so equal tokens have equal ids.
+/// </summary>
 internal sealed class RougeText
 {
-    public RougeText(string text)
+    public RougeText(string text, Dictionary<string, int> vocabulary)
     {
-        Sentences = RougeTokenizer.Sentences(text);
-        Unigrams = new Dictionary<string, int>(StringComparer.Ordinal);
-        Bigrams = new Dictionary<string, int>(StringComparer.Ordinal);
+        var sentences = RougeTokenizer.Sentences(text);
+        Sentences = new int[sentences.Count][];
+        Unigrams = [];
+        Bigrams = [];
 
         // N-grams run across sentence boundaries: ROUGE joins the lines before counting.
-        string? previous = null;
-        foreach (var sentence in Sentences)
+        var previous = -1;
+        for (var s = 0; s < sentences.Count; s++)
         {
-            foreach (var token in sentence)
+            var tokens = sentences[s];
+            var ids = new int[tokens.Length];
+            for (var t = 0; t < tokens.Length; t++)
             {
-                TokenCount++;
-                Unigrams[token] = Unigrams.GetValueOrDefault(token) + 1;
-                if (previous is not null)
+                if (!vocabulary.TryGetValue(tokens[t], out var id))
                 {
-                    var gram = string.Concat(previous, " ", token);
+                    id = vocabulary.Count;
+                    vocabulary.Add(tokens[t], id);
+                }
+
+                ids[t] = id;
+                TokenCount++;
+                Unigrams[id] = Unigrams.GetValueOrDefault(id) + 1;
+                if (previous >= 0)
+                {
+                    var gram = ((long)previous << 32) | (uint)id;
                     Bigrams[gram] = Bigrams.GetValueOrDefault(gram) + 1;
                     BigramCount++;
                 }
 
-                previous = token;
+                previous = id;
             }
+
+            Sentences[s] = ids;
         }
     }
 
-    public List<string[]> Sentences { get; }
+    public int[][] Sentences { get; }
 
-    public Dictionary<string, int> Unigrams { get; }
+    public Dictionary<int, int> Unigrams { get; }
 
-    public Dictionary<string, int> Bigrams { get; }
+    public Dictionary<long, int> Bigrams { get; }
 
     public int TokenCount { get; }
 

@@ -12,7 +12,9 @@ namespace Summarizer.Evaluation;
 /// </summary>
 internal static class RougeTokenizer
 {
-    private static readonly ConcurrentDictionary<string, string> StemCache = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string> TokenCache = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> CacheLookup =
+        TokenCache.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly Lazy<FrozenDictionary<string, string>> ExceptionMap = new(LoadExceptions);
 
     /// <summary>The WordNet 2.0 exception map ROUGE-1.5.5 consults before stemming (inflected form → base form).</summary>
@@ -40,26 +42,32 @@ internal static class RougeTokenizer
     {
         ArgumentNullException.ThrowIfNull(line);
         var tokens = new List<string>();
-        var buffer = new System.Text.StringBuilder();
+        var buffer = line.Length <= 256 ? stackalloc char[line.Length] : new char[line.Length];
+        var length = 0;
         foreach (var ch in line)
         {
             if (ch is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
             {
-                buffer.Append(ch);
+                buffer[length++] = ch;
             }
             else if (ch is >= 'A' and <= 'Z')
             {
-                buffer.Append((char)(ch + ('a' - 'A')));
+                buffer[length++] = (char)(ch + ('a' - 'A'));
             }
-            else
+            else if (length > 0)
             {
-                Flush(buffer, tokens);
-
-                // '-' is padded with spaces and so is always a token of its own, which the filter then drops.
+                // Every other character separates tokens. '-' is padded with spaces by ROUGE and so is always a
+                // token of its own, which its [a-z0-9$] filter then drops.
+                tokens.Add(Token(buffer[..length]));
+                length = 0;
             }
         }
 
-        Flush(buffer, tokens);
+        if (length > 0)
+        {
+            tokens.Add(Token(buffer[..length]));
+        }
+
         return [.. tokens];
     }
 
@@ -70,35 +78,29 @@ internal static class RougeTokenizer
     public static string Stem(string token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        if (token.Length <= 3)
-        {
-            return token;
-        }
-
-        if (StemCache.TryGetValue(token, out var stem))
-        {
-            return stem;
-        }
-
-        stem = Exceptions.TryGetValue(token, out var baseForm) ? baseForm : RougePorterStemmer.Stem(token);
-        if (StemCache.Count < 1_000_000)
-        {
-            StemCache.TryAdd(token, stem);
-        }
-
-        return stem;
+        return Token(token);
     }
 
-    private static void Flush(System.Text.StringBuilder buffer, List<string> tokens)
+    // Every kept character is [a-z0-9], so each token passes ROUGE's "starts with [a-z0-9$]" filter.
+    private static string Token(ReadOnlySpan<char> raw)
     {
-        if (buffer.Length == 0)
+        if (CacheLookup.TryGetValue(raw, out var cached))
         {
-            return;
+            return cached;
         }
 
-        // Every kept character is [a-z0-9], so each token passes ROUGE's "starts with [a-z0-9$]" filter.
-        tokens.Add(Stem(buffer.ToString()));
-        buffer.Clear();
+        var token = raw.ToString();
+        var result = token.Length <= 3
+            ? token
+            : Exceptions.TryGetValue(token, out var baseForm) ? baseForm : RougePorterStemmer.Stem(token);
+
+        // Bounded loosely: past a large vocabulary the cache stops growing rather than evicting.
+        if (TokenCache.Count < 1_000_000)
+        {
+            TokenCache.TryAdd(token, result);
+        }
+
+        return result;
     }
 
     private static FrozenDictionary<string, string> LoadExceptions()

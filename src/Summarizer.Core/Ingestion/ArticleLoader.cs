@@ -147,7 +147,30 @@ public static class ArticleLoader
     {
         if (input == "-")
         {
-            yield return await ReadStdinAsync(context, ct).ConfigureAwait(false);
+            // Standard input is JSONL when its first non-blank line is a JSON object, else one plain-text article.
+            var lineNumber = 0;
+            string? first;
+            while ((first = await context.Stdin.ReadLineAsync(ct).ConfigureAwait(false)) is not null)
+            {
+                lineNumber++;
+                if (!string.IsNullOrWhiteSpace(first))
+                {
+                    break;
+                }
+            }
+
+            if (first is not null && first.TrimStart().StartsWith('{'))
+            {
+                await foreach (var item in RecordSources.ReadJsonLinesAsync(context.Stdin, first, lineNumber, "stdin", context, ct).ConfigureAwait(false))
+                {
+                    yield return item;
+                }
+            }
+            else
+            {
+                yield return await ReadStdinAsync(first, context, ct).ConfigureAwait(false);
+            }
+
             yield break;
         }
 
@@ -183,6 +206,11 @@ public static class ArticleLoader
                 yield break;
             }
         }
+        else if (File.Exists(input))
+        {
+            // Checked before globbing so a file whose name has brackets is still read as itself.
+            files = [input];
+        }
         else if (FileGlob.IsPattern(input))
         {
             files = FileGlob.Match(input);
@@ -191,10 +219,6 @@ public static class ArticleLoader
                 yield return new LoadFailure(input, $"{input}: no files match");
                 yield break;
             }
-        }
-        else if (File.Exists(input))
-        {
-            files = [input];
         }
         else
         {
@@ -219,12 +243,16 @@ public static class ArticleLoader
                FormatOf(path) != Format.Unknown;
     }
 
-    private static async Task<LoadItem> ReadStdinAsync(LoadContext context, CancellationToken ct)
+    private static async Task<LoadItem> ReadStdinAsync(string? firstLine, LoadContext context, CancellationToken ct)
     {
         const string source = "stdin";
         var max = context.Options.MaxBytes;
         var buffer = new char[81920];
         var sb = new StringBuilder();
+        if (firstLine is not null)
+        {
+            sb.Append(firstLine).Append('\n');
+        }
         int read;
         while ((read = await context.Stdin.ReadAsync(buffer.AsMemory(), ct).ConfigureAwait(false)) > 0)
         {
@@ -254,7 +282,7 @@ public static class ArticleLoader
             var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 65536, useAsync: true);
             await using (stream.ConfigureAwait(false))
             {
-                if (stream.Length == 0)
+                if (stream.CanSeek && stream.Length == 0)
                 {
                     yield return new LoadFailure(path, $"{path}: empty file");
                     yield break;
@@ -297,11 +325,17 @@ public static class ArticleLoader
     private static async IAsyncEnumerable<LoadItem> ReadCsvFileAsync(
         Stream stream, string path, char delimiter, LoadContext context, [EnumeratorCancellation] CancellationToken ct)
     {
-        var head = new byte[4096];
-        var n = await stream.ReadAsync(head, ct).ConfigureAwait(false);
-        var (encoding, bom) = TextDecoder.DetectEncoding(head.AsSpan(0, n), path);
-        stream.Position = bom;
-        using var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+        // Sniff the encoding from the head when the file can be rewound; a pipe is read as UTF-8 (BOM honoured).
+        Encoding encoding = new UTF8Encoding(false);
+        if (stream.CanSeek)
+        {
+            var head = new byte[4096];
+            var n = await stream.ReadAsync(head, ct).ConfigureAwait(false);
+            (encoding, var bom) = TextDecoder.DetectEncoding(head.AsSpan(0, n), path);
+            stream.Position = bom;
+        }
+
+        using var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: !stream.CanSeek, leaveOpen: true);
         await foreach (var item in RecordSources.ReadCsvAsync(reader, path, delimiter, context, ct).ConfigureAwait(false))
         {
             yield return item;

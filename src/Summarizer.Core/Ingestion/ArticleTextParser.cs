@@ -38,7 +38,7 @@ internal static partial class ArticleTextParser
             var isHeading = markdown && text.TrimStart().StartsWith('#');
             var next = SkipBlank(lines, i + 1);
             // A wrapped paragraph continues in lower case on the very next line; a headline does not.
-            var continues = next == i + 1 && lines[next].TrimStart() is { Length: > 0 } n && char.IsLower(n[0]);
+            var continues = next == i + 1 && next < lines.Count && lines[next].TrimStart() is { Length: > 0 } n && char.IsLower(n[0]);
             if (next < lines.Count && (isHeading || (IsTitleLine(first) && !continues)))
             {
                 title = first;

@@ -26,6 +26,8 @@ internal sealed record ArticleDraft(string Body)
 /// <summary>Readers for one-article formats: plain text, Markdown, HTML, PDF and Word.</summary>
 internal static class DocumentReaders
 {
+    private const int MinPageWords = 4;
+
     public static ArticleDraft ReadText(string text, bool markdown) =>
         ArticleDraft.FromParsed(ArticleTextParser.Parse(text, markdown));
 
@@ -35,14 +37,16 @@ internal static class DocumentReaders
         // Named argument on purpose: the two-string overload is (uri, userAgent) and downloads the page.
         var page = SmartReader.Reader.ParseArticle(uri, text: html, userAgent: null);
         var text = string.IsNullOrWhiteSpace(page.Content) ? page.TextContent ?? "" : HtmlText.ToPlainText(page.Content);
-        if (string.IsNullOrWhiteSpace(text))
+        // A page with only a menu or a caption left after extraction has no story to summarise.
+        if (text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length < MinPageWords)
         {
             throw new LoadException($"{source}: no article text found in the page");
         }
 
         var title = Clean(page.Title);
         var parsed = ArticleTextParser.Parse(DropLeadingLine(text, title), detectTitle: title is null);
-        var byline = Clean(page.Byline) ?? Clean(page.Author);
+        // The author meta tag is the bare name; the visible byline often adds a job title.
+        var byline = Clean(page.Author) ?? Clean(page.Byline);
         if (byline is not null && byline.StartsWith("By ", StringComparison.OrdinalIgnoreCase))
         {
             byline = byline[3..].Trim();

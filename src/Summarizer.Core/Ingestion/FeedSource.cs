@@ -1,4 +1,5 @@
 using CodeHollow.FeedReader;
+using CodeHollow.FeedReader.Feeds;
 
 namespace Summarizer.Ingestion;
 
@@ -40,11 +41,19 @@ internal static class FeedSource
                     Date = item.PublishingDate is { } d
                         ? new DateTimeOffset(DateTime.SpecifyKind(d, d.Kind == DateTimeKind.Unspecified ? DateTimeKind.Utc : d.Kind))
                         : DocumentReaders.ParseDate(item.PublishingDateString),
-                    Byline = DocumentReaders.Clean(item.Author),
+                    Byline = DocumentReaders.Clean(item.Author) ?? DocumentReaders.Clean(Creator(item)),
                     Place = parsed.Place,
                     Language = DocumentReaders.LanguageCode(feed.Language),
                 };
             });
         }
     }
+
+    // RSS 2.0 feeds usually name the author in Dublin Core's dc:creator rather than in <author>.
+    private static string? Creator(FeedItem item) => item.SpecificItem switch
+    {
+        Rss20FeedItem rss20 => rss20.DC?.Creator,
+        Rss10FeedItem rss10 => rss10.DC?.Creator,
+        _ => null,
+    };
 }

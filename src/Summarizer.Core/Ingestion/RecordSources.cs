@@ -14,9 +14,22 @@ internal static class RecordSources
         Stream stream, string source, LoadContext context, [EnumeratorCancellation] CancellationToken ct)
     {
         using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var lineNumber = 0;
-        while (await reader.ReadLineAsync(ct).ConfigureAwait(false) is { } line)
+        await foreach (var item in ReadJsonLinesAsync(reader, null, 0, source, context, ct).ConfigureAwait(false))
         {
+            yield return item;
+        }
+    }
+
+    /// <summary>JSONL from a reader; <paramref name="firstLine"/> is a line already read (line number
+    /// <paramref name="firstLineNumber"/>), as when standard input was sniffed.</summary>
+    public static async IAsyncEnumerable<LoadItem> ReadJsonLinesAsync(TextReader reader, string? firstLine,
+        int firstLineNumber, string source, LoadContext context, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var lineNumber = firstLine is null ? 0 : firstLineNumber - 1;
+        var pending = firstLine;
+        while ((pending ?? await reader.ReadLineAsync(ct).ConfigureAwait(false)) is { } line)
+        {
+            pending = null;
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line))
             {

@@ -56,7 +56,10 @@ public sealed class KlSumSummarizer : ISummarizer
     /// <summary>The options in use.</summary>
     public KlSumOptions Options => _options;
 
-    /// <summary>Chooses sentences greedily; each score is the drop in divergence the sentence brought when chosen.</summary>
+    /// <summary>
+    /// Chooses sentences greedily; each score is <c>−KL(P_doc ‖ P_summary)</c> right after the sentence was added (higher is
+    /// closer to the document).
+    /// </summary>
     public ExtractiveSummary Summarize(Document document, SummaryLength length)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -91,7 +94,6 @@ public sealed class KlSumSummarizer : ISummarizer
 
         var summaryCounts = new double[vocabulary];
         var summaryTokens = 0.0;
-        var divergence = vocabulary == 0 ? 0 : entropyTerm - fit + Math.Log(alpha * vocabulary);
         var taken = new bool[n];
         var chosen = new List<ScoredSentence>();
         var words = 0;
@@ -135,7 +137,7 @@ public sealed class KlSumSummarizer : ISummarizer
             }
 
             taken[best] = true;
-            chosen.Add(new ScoredSentence(best, divergence - bestDivergence));
+            chosen.Add(new ScoredSentence(best, -bestDivergence));
             words += sentences[best].WordCount;
             var chosenTerms = sentences[best].Terms;
             var chosenIds = chosenTerms.Ids;
@@ -147,7 +149,6 @@ public sealed class KlSumSummarizer : ISummarizer
             }
 
             fit = bestFit;
-            divergence = bestDivergence;
         }
 
         chosen.Sort((a, b) => a.Index.CompareTo(b.Index));

@@ -1,0 +1,176 @@
+using System.Globalization;
+
+namespace Summarizer.Entities.Tagging;
+
+/// <summary>
+/// Case-insensitive phrase lists by entity label: whole names seen as entities (PER, ORG, LOC, MISC) and single
+/// words seen inside names of each type. Built from training data plus the platform's country, language and
+/// time-zone city names.
+/// </summary>
+internal sealed class Gazetteer
+{
+    // Bits 0-3: the phrase is a whole name of label i; bits 4-7: the word occurs inside a name of label i.
+    internal const int Labels = 4;
+    internal const int MaxPhrase = 6;
+
+    // Set on a phrase that begins a longer phrase, so matching can stop early.
+    internal const ushort PrefixBit = 0x100;
+
+    private readonly Dictionary<string, ushort> _entries;
+    private readonly Dictionary<string, ushort>.AlternateLookup<ReadOnlySpan<char>> _spans;
+
+    internal Gazetteer(Dictionary<string, ushort> entries)
+    {
+        _entries = entries;
+        _spans = entries.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    internal Gazetteer()
+        : this(new Dictionary<string, ushort>(StringComparer.Ordinal))
+    {
+    }
+
+    internal IReadOnlyDictionary<string, ushort> Entries => _entries;
+
+    internal static int LabelIndex(string label) => label switch
+    {
+        "PER" => 0,
+        "ORG" => 1,
+        "LOC" => 2,
+        "MISC" => 3,
+        _ => -1,
+    };
+
+    internal void AddName(IReadOnlyList<string> tokens, int start, int end, string label)
+    {
+        var index = LabelIndex(label);
+        if (index < 0 || end - start > MaxPhrase)
+        {
+            return;
+        }
+
+        var words = Enumerable.Range(start, end - start).Select(i => tokens[i].ToLowerInvariant()).ToArray();
+        Or(string.Join(' ', words), (ushort)(1 << index));
+        for (var len = 1; len < words.Length; len++)
+        {
+            Or(string.Join(' ', words.Take(len)), PrefixBit);
+        }
+
+        for (var i = start; i < end; i++)
+        {
+            if (tokens[i].Length > 1 && char.IsLetter(tokens[i][0]))
+            {
+                Or(tokens[i].ToLowerInvariant(), (ushort)(1 << (index + 4)));
+            }
+        }
+    }
+
+    internal void AddPhrase(string phrase, string label)
+    {
+        var tokens = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (tokens.Length > 0 && tokens.All(t => t.All(c => char.IsLetter(c) || c is '-' or '.' or '\'')))
+        {
+            AddName(tokens, 0, tokens.Length, label);
+        }
+    }
+
+    /// <summary>Countries (LOC), languages/nationalities (MISC) and time-zone cities (LOC) known to the platform.</summary>
+    internal void AddPlatformNames()
+    {
+        foreach (var culture in CultureInfo.GetCultures(CultureTypes.NeutralCultures))
+        {
+            var name = culture.EnglishName;
+            if (culture.Name.Length > 0 && !name.Contains('(', StringComparison.Ordinal))
+            {
+                AddPhrase(name, "MISC");
+            }
+        }
+
+        foreach (var culture in CultureInfo.GetCultures(CultureTypes.SpecificCultures))
+        {
+            try
+            {
+                var region = new RegionInfo(culture.Name);
+                AddPhrase(region.EnglishName, "LOC");
+            }
+            catch (ArgumentException)
+            {
+                // Some cultures have no region.
+            }
+        }
+
+        foreach (var zone in TimeZoneInfo.GetSystemTimeZones())
+        {
+            var slash = zone.Id.LastIndexOf('/');
+            if (slash > 0 && !zone.Id.StartsWith("Etc", StringComparison.Ordinal))
+            {
+                AddPhrase(zone.Id[(slash + 1)..].Replace('_', ' '), "LOC");
+            }
+        }
+    }
+
+    internal ushort Lookup(ReadOnlySpan<char> lowerPhrase) => _spans.TryGetValue(lowerPhrase, out var mask) ? mask : (ushort)0;
+
+    /// <summary>
+    /// Per token: bits 0-3 = begins a whole-name match of label i, bits 4-7 = inside one, bits 8-11 = the word occurs
+    /// inside names of label i. Longest matches win.
+    /// </summary>
+    internal void Annotate(string[] lower, int[] output)
+    {
+        Array.Clear(output, 0, lower.Length);
+        Span<char> buffer = stackalloc char[256];
+        for (var i = 0; i < lower.Length; i++)
+        {
+            var best = 0;
+            var bestMask = 0;
+            var used = 0;
+            for (var len = 1; len <= MaxPhrase && i + len <= lower.Length; len++)
+            {
+                var word = lower[i + len - 1];
+                if (used + word.Length + 1 > buffer.Length)
+                {
+                    break;
+                }
+
+                if (len > 1)
+                {
+                    buffer[used++] = ' ';
+                }
+
+                word.AsSpan().CopyTo(buffer[used..]);
+                used += word.Length;
+                int entry = Lookup(buffer[..used]);
+                if (len == 1)
+                {
+                    output[i] |= ((entry >> 4) & 0x0F) << 8;
+                }
+
+                if ((entry & 0x0F) != 0)
+                {
+                    best = len;
+                    bestMask = entry & 0x0F;
+                }
+
+                if ((entry & PrefixBit) == 0)
+                {
+                    break;
+                }
+            }
+
+            if (best > 0)
+            {
+                output[i] |= bestMask;
+                for (var k = 1; k < best; k++)
+                {
+                    output[i + k] |= bestMask << 4;
+                }
+            }
+        }
+    }
+
+    private void Or(string key, ushort bits)
+    {
+        _entries.TryGetValue(key, out var mask);
+        _entries[key] = (ushort)(mask | bits);
+    }
+}

@@ -1,0 +1,291 @@
+using System.Collections.Frozen;
+using System.IO.Compression;
+using System.Text;
+using Summarizer.Entities.Training;
+
+namespace Summarizer.Entities.Tagging;
+
+/// <summary>
+/// A first-order sequence tagger over BIO labels: hashed feature weights per label plus label-transition weights,
+/// decoded with Viterbi under BIO constraints. Stored as a deflated binary file with int16-quantised weights.
+/// </summary>
+internal sealed class NerModel
+{
+    internal static readonly string[] Labels = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
+    internal const int L = 9;
+    private const string Magic = "SUMNER1";
+
+    private readonly float[] _weights;
+    private readonly float[] _transitions;
+
+    // Null when _weights is dense (one row per hash bucket); else bucket -> row in _weights, -1 for an unused bucket.
+    private readonly int[]? _rows;
+
+    internal NerModel(NerFeatures features, int hashBits, float[] weights, float[] transitions, int[]? rows = null)
+    {
+        Features = features;
+        HashBits = hashBits;
+        _weights = weights;
+        _transitions = transitions;
+        _rows = rows;
+    }
+
+    internal NerFeatures Features { get; }
+
+    internal int HashBits { get; }
+
+    /// <summary>(L + 1) x L: row L is the sentence start.</summary>
+    internal float[] Transitions => _transitions;
+
+    /// <summary>Weight rows held in memory (one per used hash bucket once loaded).</summary>
+    internal int WeightRows => _weights.Length / L;
+
+    internal static int LabelOf(string tag) => Array.IndexOf(Labels, tag) is var i and >= 0 ? i : 0;
+
+    // (L + 1) x L: may label "to" follow label "from" (row L = sentence start)? I-X only continues B-X or I-X.
+    private static readonly bool[] AllowedTable = BuildAllowed();
+
+    /// <summary>True when label <paramref name="to"/> may follow <paramref name="from"/> (L = sentence start).</summary>
+    internal static bool Allowed(int from, int to) => AllowedTable[from * L + to];
+
+    private static bool[] BuildAllowed()
+    {
+        var table = new bool[(L + 1) * L];
+        for (var from = 0; from <= L; from++)
+        {
+            for (var to = 0; to < L; to++)
+            {
+                table[from * L + to] = to == 0 || Labels[to][0] == 'B'
+                    || (from != L && from != 0 && Labels[from][2..] == Labels[to][2..]);
+            }
+        }
+
+        return table;
+    }
+
+    /// <summary>Best label sequence for the tokens.</summary>
+    internal int[] Tag(IReadOnlyList<string> tokens)
+    {
+        var n = tokens.Count;
+        if (n == 0)
+        {
+            return [];
+        }
+
+        var features = new int[n * NerFeatures.MaxPerToken];
+        var counts = new int[n];
+        Features.Extract(tokens, features, counts);
+        return Decode(features, counts, n, _weights, _transitions, _rows);
+    }
+
+    internal static int[] Decode(int[] features, int[] counts, int n, float[] weights, float[] transitions, int[]? rows = null)
+    {
+        var scores = new float[n * L];
+        for (var i = 0; i < n; i++)
+        {
+            var row = i * NerFeatures.MaxPerToken;
+            var s = scores.AsSpan(i * L, L);
+            for (var f = 0; f < counts[i]; f++)
+            {
+                var r = rows is null ? features[row + f] : rows[features[row + f]];
+                if (r < 0)
+                {
+                    continue;
+                }
+
+                var w = weights.AsSpan(r * L, L);
+                for (var y = 0; y < L; y++)
+                {
+                    s[y] += w[y];
+                }
+            }
+        }
+
+        var best = new float[n * L];
+        var back = new int[n * L];
+        for (var y = 0; y < L; y++)
+        {
+            best[y] = Allowed(L, y) ? scores[y] + transitions[L * L + y] : float.NegativeInfinity;
+        }
+
+        for (var i = 1; i < n; i++)
+        {
+            for (var y = 0; y < L; y++)
+            {
+                var top = float.NegativeInfinity;
+                var arg = 0;
+                for (var p = 0; p < L; p++)
+                {
+                    if (!Allowed(p, y))
+                    {
+                        continue;
+                    }
+
+                    var v = best[(i - 1) * L + p] + transitions[p * L + y];
+                    if (v > top)
+                    {
+                        top = v;
+                        arg = p;
+                    }
+                }
+
+                best[i * L + y] = top + scores[i * L + y];
+                back[i * L + y] = arg;
+            }
+        }
+
+        var labels = new int[n];
+        var last = 0;
+        for (var y = 1; y < L; y++)
+        {
+            if (best[(n - 1) * L + y] > best[(n - 1) * L + last])
+            {
+                last = y;
+            }
+        }
+
+        labels[n - 1] = last;
+        for (var i = n - 1; i > 0; i--)
+        {
+            labels[i - 1] = back[i * L + labels[i]];
+        }
+
+        return labels;
+    }
+
+    /// <summary>Entity spans (short labels) predicted for a token sequence.</summary>
+    internal IReadOnlyList<TokenSpan> Spans(IReadOnlyList<string> tokens) =>
+        ConllCorpus.Spans(Tag(tokens).Select(y => Labels[y]).ToArray());
+
+    internal void Save(Stream stream)
+    {
+        if (_rows is not null)
+        {
+            throw new InvalidOperationException("Only a freshly trained model can be saved.");
+        }
+
+        using var deflate = new DeflateStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var writer = new BinaryWriter(deflate, Encoding.UTF8);
+        writer.Write(Magic);
+        writer.Write(HashBits);
+        writer.Write(L);
+        foreach (var t in _transitions)
+        {
+            writer.Write(t);
+        }
+
+        var max = _weights.Length == 0 ? 1f : _weights.Max(Math.Abs);
+        var scale = max > 0 ? 32767f / max : 1f;
+        writer.Write(scale);
+        var rows = _weights.Length / L;
+        var previous = -1;
+        var nonZero = 0;
+        for (var r = 0; r < rows; r++)
+        {
+            nonZero += RowUsed(r, scale) ? 1 : 0;
+        }
+
+        writer.Write(nonZero);
+        for (var r = 0; r < rows; r++)
+        {
+            if (!RowUsed(r, scale))
+            {
+                continue;
+            }
+
+            writer.Write7BitEncodedInt(r - previous);
+            previous = r;
+            for (var y = 0; y < L; y++)
+            {
+                writer.Write((short)MathF.Round(_weights[r * L + y] * scale));
+            }
+        }
+
+        var entries = Features.Gazetteer.Entries;
+        writer.Write(entries.Count);
+        foreach (var (phrase, mask) in entries.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            writer.Write(phrase);
+            writer.Write(mask);
+        }
+
+        writer.Write(Features.LowerWords.Count);
+        foreach (var word in Features.LowerWords.Order(StringComparer.Ordinal))
+        {
+            writer.Write(word);
+        }
+    }
+
+    internal static NerModel Load(Stream stream)
+    {
+        using var deflate = new DeflateStream(stream, CompressionMode.Decompress, leaveOpen: true);
+        using var reader = new BinaryReader(new BufferedStream(deflate, 1 << 16), Encoding.UTF8);
+        if (reader.ReadString() != Magic)
+        {
+            throw new InvalidDataException("Not a named-entity model file (bad header).");
+        }
+
+        var bits = reader.ReadInt32();
+        if (reader.ReadInt32() != L || bits is < 10 or > 26)
+        {
+            throw new InvalidDataException("Named-entity model file has an unsupported layout.");
+        }
+
+        var transitions = new float[(L + 1) * L];
+        for (var i = 0; i < transitions.Length; i++)
+        {
+            transitions[i] = reader.ReadSingle();
+        }
+
+        var scale = reader.ReadSingle();
+        var used = reader.ReadInt32();
+        if (used < 0 || used > 1 << bits)
+        {
+            throw new InvalidDataException("Named-entity model file is corrupt (row count).");
+        }
+
+        var rows = new int[1 << bits];
+        Array.Fill(rows, -1);
+        var weights = new float[used * L];
+        var bucket = -1;
+        for (var k = 0; k < used; k++)
+        {
+            bucket += reader.Read7BitEncodedInt();
+            rows[bucket] = k;
+            for (var y = 0; y < L; y++)
+            {
+                weights[k * L + y] = reader.ReadInt16() / scale;
+            }
+        }
+
+        var count = reader.ReadInt32();
+        var entries = new Dictionary<string, ushort>(count, StringComparer.Ordinal);
+        for (var i = 0; i < count; i++)
+        {
+            var phrase = reader.ReadString();
+            entries[phrase] = reader.ReadUInt16();
+        }
+
+        var words = new string[reader.ReadInt32()];
+        for (var i = 0; i < words.Length; i++)
+        {
+            words[i] = reader.ReadString();
+        }
+
+        var features = new NerFeatures(new Gazetteer(entries), words.ToFrozenSet(StringComparer.Ordinal), bits);
+        return new NerModel(features, bits, weights, transitions, rows);
+    }
+
+    private bool RowUsed(int r, float scale)
+    {
+        for (var y = 0; y < L; y++)
+        {
+            if (MathF.Round(_weights[r * L + y] * scale) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

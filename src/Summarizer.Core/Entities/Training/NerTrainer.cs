@@ -1,0 +1,209 @@
+using System.Collections.Frozen;
+using Summarizer.Entities.Tagging;
+
+namespace Summarizer.Entities.Training;
+
+/// <summary>Options for <see cref="NerTrainer"/>. The defaults reproduce the shipped model.</summary>
+public sealed record NerTrainingOptions
+{
+    /// <summary>The default options.</summary>
+    public static NerTrainingOptions Default { get; } = new();
+
+    /// <summary>Passes over the training data. Default 10.</summary>
+    public int Epochs { get; init; } = 10;
+
+    /// <summary>Share of sentences also added as a lower-cased copy. Default 0.3.</summary>
+    public double LowercaseShare { get; init; } = 0.3;
+
+    /// <summary>Share of sentences also added as an upper-cased copy (headlines). Default 0.1.</summary>
+    public double UppercaseShare { get; init; } = 0.1;
+
+    /// <summary>Feature hash size as a power of two. Default 20.</summary>
+    public int HashBits { get; init; } = 20;
+
+    /// <summary>
+    /// Folds for the training gazetteer: each sentence sees names gathered from the other folds only, so the tagger
+    /// learns how far to trust a gazetteer hit on a name it has not seen. Default 5.
+    /// </summary>
+    public int Folds { get; init; } = 5;
+
+    /// <summary>Seed for shuffling and for choosing the re-cased copies. Default 17.</summary>
+    public int Seed { get; init; } = 17;
+}
+
+/// <summary>
+/// Trains the named-entity tagger: a structured averaged perceptron over hashed features with BIO-constrained Viterbi
+/// decoding, on CoNLL token sequences.
+/// </summary>
+public static class NerTrainer
+{
+    // Evaluation-only sets: refusing them by name keeps a slip on the command line from leaking them into a model.
+    private static readonly string[] MeasuringOnly = ["eng.testa", "eng.testb", "conll2003", "gmb"];
+
+    /// <summary>Trains on CoNLL files and writes the model to <paramref name="outputPath"/>.</summary>
+    /// <exception cref="ArgumentException">A file is one of the measuring-only sets.</exception>
+    public static void TrainFiles(IEnumerable<string> trainingFiles, string outputPath, NerTrainingOptions? options = null,
+        Action<string>? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(trainingFiles);
+        ArgumentNullException.ThrowIfNull(outputPath);
+        var sentences = new List<ConllSentence>();
+        foreach (var file in trainingFiles)
+        {
+            if (MeasuringOnly.Any(m => file.Contains(m, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new ArgumentException($"'{file}' is for measuring only and must not be used for training.", nameof(trainingFiles));
+            }
+
+            var read = ConllCorpus.Read(file);
+            log?.Invoke($"{file}: {read.Count} sentences");
+            sentences.AddRange(read);
+        }
+
+        using var output = File.Create(outputPath);
+        Train(sentences, output, options, log);
+    }
+
+    /// <summary>Trains on labelled sentences and writes the model to <paramref name="output"/>.</summary>
+    public static void Train(IReadOnlyList<ConllSentence> sentences, Stream output, NerTrainingOptions? options = null,
+        Action<string>? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        TrainModel(sentences, options ?? NerTrainingOptions.Default, log).Save(output);
+    }
+
+    internal static NerModel TrainModel(IReadOnlyList<ConllSentence> sentences, NerTrainingOptions options, Action<string>? log)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        ArgumentNullException.ThrowIfNull(options);
+        var folds = Math.Max(1, options.Folds);
+        var full = new Gazetteer();
+        full.AddPlatformNames();
+        var partial = Enumerable.Range(0, folds).Select(_ => new Gazetteer()).ToArray();
+        foreach (var g in partial)
+        {
+            g.AddPlatformNames();
+        }
+
+        var lowerWords = new HashSet<string>(StringComparer.Ordinal);
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var sentence = sentences[s];
+            foreach (var span in ConllCorpus.Spans(sentence.Tags))
+            {
+                full.AddName(sentence.Tokens, span.Start, span.End, span.Label);
+                for (var f = 0; f < folds; f++)
+                {
+                    if (folds == 1 || s % folds != f)
+                    {
+                        partial[f].AddName(sentence.Tokens, span.Start, span.End, span.Label);
+                    }
+                }
+            }
+
+            foreach (var token in sentence.Tokens)
+            {
+                if (token.Any(char.IsLetter) && !token.Any(char.IsUpper))
+                {
+                    lowerWords.Add(token);
+                }
+            }
+        }
+
+        var features = new NerFeatures(full, lowerWords.ToFrozenSet(StringComparer.Ordinal), options.HashBits);
+        var random = new Random(options.Seed);
+        var instances = new List<(int[] Features, int[] Counts, int[] Gold)>();
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var sentence = sentences[s];
+            var gold = sentence.Tags.Select(NerModel.LabelOf).ToArray();
+            var gazetteer = partial[s % folds];
+            Add(sentence.Tokens);
+            if (random.NextDouble() < options.LowercaseShare)
+            {
+                Add(sentence.Tokens.Select(t => t.ToLowerInvariant()).ToArray());
+            }
+
+            if (random.NextDouble() < options.UppercaseShare)
+            {
+                Add(sentence.Tokens.Select(t => t.ToUpperInvariant()).ToArray());
+            }
+
+            void Add(IReadOnlyList<string> tokens)
+            {
+                if (tokens.Count == 0)
+                {
+                    return;
+                }
+
+                var f = new int[tokens.Count * NerFeatures.MaxPerToken];
+                var c = new int[tokens.Count];
+                features.Extract(tokens, f, c, gazetteer);
+                instances.Add((f, c, gold));
+            }
+        }
+
+        log?.Invoke($"{sentences.Count} sentences, {instances.Count} training sequences");
+        const int L = NerModel.L;
+        var weights = new float[(1 << options.HashBits) * L];
+        var totals = new double[weights.Length];
+        var transitions = new float[(L + 1) * L];
+        var transitionTotals = new double[transitions.Length];
+        var step = 1L;
+        var order = Enumerable.Range(0, instances.Count).ToArray();
+        for (var epoch = 0; epoch < options.Epochs; epoch++)
+        {
+            random.Shuffle(order);
+            var errors = 0;
+            foreach (var index in order)
+            {
+                var (f, c, gold) = instances[index];
+                var predicted = NerModel.Decode(f, c, gold.Length, weights, transitions);
+                for (var i = 0; i < gold.Length; i++)
+                {
+                    var prevGold = i == 0 ? L : gold[i - 1];
+                    var prevPredicted = i == 0 ? L : predicted[i - 1];
+                    if (gold[i] != predicted[i])
+                    {
+                        errors++;
+                        for (var k = 0; k < c[i]; k++)
+                        {
+                            var row = f[i * NerFeatures.MaxPerToken + k] * L;
+                            Update(weights, totals, row + gold[i], 1);
+                            Update(weights, totals, row + predicted[i], -1);
+                        }
+                    }
+
+                    if (gold[i] != predicted[i] || prevGold != prevPredicted)
+                    {
+                        Update(transitions, transitionTotals, prevGold * L + gold[i], 1);
+                        Update(transitions, transitionTotals, prevPredicted * L + predicted[i], -1);
+                    }
+                }
+
+                step++;
+            }
+
+            log?.Invoke($"epoch {epoch + 1}: {errors} token errors");
+        }
+
+        // Averaged weights: w - totals / step, where totals accumulate step-weighted updates.
+        for (var i = 0; i < weights.Length; i++)
+        {
+            weights[i] -= (float)(totals[i] / step);
+        }
+
+        for (var i = 0; i < transitions.Length; i++)
+        {
+            transitions[i] -= (float)(transitionTotals[i] / step);
+        }
+
+        return new NerModel(features, options.HashBits, weights, transitions);
+
+        void Update(float[] w, double[] t, int i, int delta)
+        {
+            w[i] += delta;
+            t[i] += step * (double)delta;
+        }
+    }
+}

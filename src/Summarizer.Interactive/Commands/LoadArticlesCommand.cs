@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text;
+using Microsoft.Data.Analysis;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.CSharp;
+using Summarizer.Ingestion;
+using Summarizer.Tables;
+
+namespace Summarizer.Interactive.Commands;
+
+/// <summary>
+/// <c>#!load-articles</c>: loads articles from files and globs (or the cell's own text) into a DataFrame variable.
+/// </summary>
+public sealed class LoadArticlesCommand : MagicCommand
+{
+    /// <summary>Paths, folders, globs or URLs, separated by commas or semicolons.</summary>
+    public string? Paths { get; set; }
+
+    /// <summary>The C# variable for the DataFrame. Default <c>articles</c>.</summary>
+    public string? Name { get; set; }
+
+    internal static async Task HandleAsync(LoadArticlesCommand command, KernelInvocationContext context, CSharpKernel csharp)
+    {
+        var name = command.Name ?? "articles";
+        IReadOnlyList<Article> articles;
+        IReadOnlyList<LoadFailure> failures;
+        if (!string.IsNullOrWhiteSpace(command.Paths))
+        {
+            if (!string.IsNullOrWhiteSpace(command.Text))
+            {
+                throw new MagicCommandException("Give either paths or the cell's text, not both.");
+            }
+
+            var inputs = command.Paths.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var loaded = await ArticleLoader.LoadAsync(inputs, ct: context.CancellationToken).ConfigureAwait(false);
+            (articles, failures) = (loaded.Articles, loaded.Failures);
+        }
+        else if (!string.IsNullOrWhiteSpace(command.Text))
+        {
+            articles = [ArticleLoader.FromString(command.Text.Trim(), source: "cell")];
+            failures = [];
+        }
+        else
+        {
+            throw new MagicCommandException("Name files or globs (#!load-articles seeds/*.txt) or put an article's text on the next lines.");
+        }
+
+        if (articles.Count == 0)
+        {
+            throw new MagicCommandException("No article was loaded." + Environment.NewLine + string.Join(Environment.NewLine, failures.Select(f => f.Message)));
+        }
+
+        var frame = ArticleTable.ToDataFrame(articles);
+        await Variables.SetAsync(csharp, name, frame, typeof(DataFrame)).ConfigureAwait(false);
+        context.Display(frame);
+        if (failures.Count > 0)
+        {
+            context.DisplayAs(FailuresHtml(failures), "text/html");
+        }
+    }
+
+    private static string FailuresHtml(IReadOnlyList<LoadFailure> failures)
+    {
+        var html = new StringBuilder("<div class=\"summarizer-failures\"><strong>")
+            .Append(failures.Count).Append(failures.Count == 1 ? " input" : " inputs").Append(" could not be loaded:</strong><ul>");
+        foreach (var f in failures)
+        {
+            // Core's messages start with the file, URL or record they concern.
+            html.Append("<li>").Append(WebUtility.HtmlEncode(f.Message)).Append("</li>");
+        }
+
+        return html.Append("</ul></div>").ToString();
+    }
+}

@@ -1,0 +1,161 @@
+using System.Net;
+using System.Text;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.CSharp;
+using Microsoft.DotNet.Interactive.Directives;
+using Microsoft.DotNet.Interactive.Formatting;
+using Summarizer.Charts;
+using Summarizer.Interactive.Commands;
+using Summarizer.Interactive.Rendering;
+using Summarizer.Summarization;
+
+namespace Summarizer.Interactive;
+
+/// <summary>
+/// Adds Summarizer's magic commands (<c>#!load-articles</c>, <c>#!summarize</c>, <c>#!compare</c>,
+/// <c>#!word-freq</c>, <c>#!entity-freq</c>) and formatters to a notebook kernel. The package's <c>extension.dib</c> calls
+/// <see cref="LoadAsync"/>; tests call it on their own kernel.
+/// </summary>
+public static class SummarizerKernelExtension
+{
+    /// <summary>Each magic command with one example, as shown when the extension loads.</summary>
+    public static IReadOnlyList<(string Command, string Description, string Example)> Commands { get; } =
+    [
+        ("#!load-articles", "Load articles from files, folders or globs (or the cell's text) into a DataFrame.", "#!load-articles seeds/*.txt --name articles"),
+        ("#!summarize", "Summarise the cell's text, or a variable's texts with --from.", "#!summarize --from articles --method lead --sentences 2"),
+        ("#!compare", "Several methods side by side on one text.", "#!compare --from articles --row 0 --methods lead"),
+        ("#!word-freq", "Most frequent words or n-grams as a bar chart and a DataFrame.", "#!word-freq --from articles --top 15 --ngram 2"),
+        ("#!entity-freq", "Most mentioned people, organisations and places as a bar chart and a DataFrame.", "#!entity-freq --from articles --types PERSON,LOCATION"),
+    ];
+
+    /// <summary>
+    /// Registers the magic commands on <paramref name="kernel"/> (a <see cref="CompositeKernel"/> with a C# kernel,
+    /// or a kernel inside one) and the formatters for summaries, comparisons and charts. Loading twice is harmless.
+    /// </summary>
+    public static Task LoadAsync(Kernel kernel)
+    {
+        ArgumentNullException.ThrowIfNull(kernel);
+        var root = kernel as CompositeKernel ?? kernel.RootKernel as CompositeKernel
+            ?? throw new InvalidOperationException("Summarizer.Interactive needs a CompositeKernel (a notebook kernel).");
+        CSharpKernel? csharp = null;
+        root.VisitSubkernelsAndSelf(k => csharp ??= k as CSharpKernel);
+        if (csharp is null)
+        {
+            throw new InvalidOperationException("Summarizer.Interactive needs a C# kernel to hold its results.");
+        }
+
+        RegisterFormatters();
+        if (root.FindKernelByName("summarize") is null)
+        {
+            // Results are declared in C# with their own types, so the C# kernel must reference their assemblies even
+            // when the extension was loaded without #r (tests, hosts that load it directly).
+            csharp.AddAssemblyReferences(
+            [
+                typeof(ExtractiveSummary).Assembly.Location,
+                typeof(Microsoft.Data.Analysis.DataFrame).Assembly.Location,
+                typeof(SummarizerKernelExtension).Assembly.Location,
+            ]);
+            AddKernels(root, csharp);
+        }
+
+        KernelInvocationContext.Current?.DisplayAs(LoadedCardHtml(), "text/html");
+        return Task.CompletedTask;
+    }
+
+    internal static void RegisterFormatters()
+    {
+        Formatter.Register<ExtractiveSummary>((s, w) => w.Write(SummaryCard.ToHtml(s)), "text/html");
+        Formatter.Register<ExtractiveSummary>((s, w) => w.Write(SummaryCard.ToPlainText(s)), "text/plain");
+        Formatter.Register<SummaryComparison>((c, w) => w.Write(c.ToHtml()), "text/html");
+        Formatter.Register<SummaryComparison>((c, w) => w.Write(c.ToPlainText()), "text/plain");
+        Formatter.Register<ChartSpec>((c, w) => w.Write(ChartOutput.ToHtml(c)), "text/html");
+        Formatter.Register<ChartSpec>((c, w) => w.Write(ChartOutput.ToPlainText(c)), "text/plain");
+    }
+
+    private static void AddKernels(CompositeKernel root, CSharpKernel csharp)
+    {
+        KernelDirectiveParameter From() =>
+            new KernelDirectiveParameter("--from", "A C# variable with the text: a DataFrame, a string or strings.")
+                .AddCompletions(() => VariableNames(csharp));
+        KernelDirectiveParameter Column() => new("--column", "The DataFrame column with the text (default text).");
+        KernelDirectiveParameter Help() => new("-h", "Show the options.") { Flag = true };
+        KernelDirectiveParameter Name(string fallback) => new("--name", $"The C# variable for the result (default {fallback}).");
+        KernelDirectiveParameter[] Length() =>
+        [
+            new("--sentences", "Number of sentences (default 3)."),
+            new("--ratio", "Share of the sentences, e.g. 0.2 or 20%."),
+            new("--words", "Word budget."),
+        ];
+
+        root.Add(new MagicCommandKernel<LoadArticlesCommand>(
+            "load-articles", Commands[0].Description,
+            [
+                new KernelDirectiveParameter("--paths", "Files, folders or globs, separated by commas.") { AllowImplicitName = true, TypeHint = "file" },
+                Name("articles"), Help(),
+            ],
+            (c, ctx) => LoadArticlesCommand.HandleAsync(c, ctx, csharp)));
+
+        root.Add(new MagicCommandKernel<SummarizeCommand>(
+            "summarize", Commands[1].Description,
+            [
+                From(), Column(),
+                new KernelDirectiveParameter("--method", "The summarisation method.").AddCompletions(() => SummarizerCatalog.Names),
+                .. Length(), Name("summary, or the DataFrame's name"), Help(),
+            ],
+            (c, ctx) => SummarizeCommand.HandleAsync(c, ctx, csharp)));
+
+        root.Add(new MagicCommandKernel<CompareCommand>(
+            "compare", Commands[2].Description,
+            [
+                From(), Column(),
+                new KernelDirectiveParameter("--row", "Which row of a DataFrame or sequence (default 0)."),
+                new KernelDirectiveParameter("--methods", "Comma-separated methods (default all extractive).")
+                    .AddCompletions(() => SummarizerCatalog.Names),
+                new KernelDirectiveParameter("--reference", "A reference summary: adds ROUGE-1/2/L scores."),
+                new KernelDirectiveParameter("--reference-column", "A DataFrame column with the reference summary."),
+                .. Length(), Name("comparison"), Help(),
+            ],
+            (c, ctx) => CompareCommand.HandleAsync(c, ctx, csharp)));
+
+        root.Add(new MagicCommandKernel<WordFreqCommand>(
+            "word-freq", Commands[3].Description,
+            [
+                From(), Column(),
+                new KernelDirectiveParameter("--top", "How many terms (default 20)."),
+                new KernelDirectiveParameter("--ngram", "Words per term: 1, 2 or 3 (default 1).").AddCompletions(() => ["1", "2", "3"]),
+                new KernelDirectiveParameter("--stem", "Count stems, not word forms.") { Flag = true },
+                new KernelDirectiveParameter("--keep-stop-words", "Keep stop words.") { Flag = true },
+                new KernelDirectiveParameter("--group-by", "A DataFrame column: one series per value."),
+                Name("wordFreq"), Help(),
+            ],
+            (c, ctx) => WordFreqCommand.HandleAsync(c, ctx, csharp)));
+
+        root.Add(new MagicCommandKernel<EntityFreqCommand>(
+            "entity-freq", Commands[4].Description,
+            [
+                From(), Column(),
+                new KernelDirectiveParameter("--types", "Comma-separated entity types (default all).")
+                    .AddCompletions(() => EntityFreqCommand.KnownTypes),
+                new KernelDirectiveParameter("--top", "How many entities to chart (default 20)."),
+                Name("entities"), Help(),
+            ],
+            (c, ctx) => EntityFreqCommand.HandleAsync(c, ctx, csharp)));
+    }
+
+    private static IEnumerable<string> VariableNames(CSharpKernel csharp) =>
+        csharp.ScriptState?.Variables.Select(v => v.Name).Distinct(StringComparer.Ordinal).ToArray() ?? [];
+
+    internal static string LoadedCardHtml()
+    {
+        var html = new StringBuilder("<div class=\"summarizer-loaded\"><strong>Summarizer</strong> magic commands are ready ")
+            .Append("(<code>-h</code> after any of them lists its options):<table>");
+        foreach (var (command, description, example) in Commands)
+        {
+            html.Append("<tr><td><code>").Append(WebUtility.HtmlEncode(command)).Append("</code></td><td>")
+                .Append(WebUtility.HtmlEncode(description)).Append("</td><td><code>")
+                .Append(WebUtility.HtmlEncode(example)).Append("</code></td></tr>");
+        }
+
+        return html.Append("</table></div>").ToString();
+    }
+}

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Summarizer.Cli.Tests.TestSupport;
+
+namespace Summarizer.Cli.Tests.Commands;
+
+public class SummarizeCommandTests
+{
+    [Fact]
+    public async Task Summarize_SeedFileAsJsonl_WritesIdSourceSummaryAndSentences()
+    {
+        var seed = CliRunner.Seed("geneva-talks.txt");
+
+        var (code, output, _) = await CliRunner.RunAsync(null, "summarize", seed, "--format", "jsonl", "--sentences", "2");
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output.Trim());
+        var root = json.RootElement;
+        Assert.False(string.IsNullOrEmpty(root.GetProperty("id").GetString()));
+        Assert.Equal(seed, root.GetProperty("source").GetString());
+        var sentences = root.GetProperty("sentences").EnumerateArray().Select(e => e.GetInt32()).ToArray();
+        Assert.Equal(2, sentences.Length);
+        Assert.Equal(sentences.Order(), sentences);
+        Assert.Equal(2, root.GetProperty("summary").GetString()!.Split('\n').Length);
+    }
+
+    [Fact]
+    public async Task Summarize_JsonlWithOneBadLine_WritesErrorRecordKeepsOthersAndExitsTwo()
+    {
+        var stdin = """
+            {"id":"a","text":"The council met on Monday. It approved the budget. Residents protested outside."}
+            {"id":"b","text":
+            {"id":"c","article":"Rain fell all week. Rivers rose. Roads closed near the coast."}
+            """;
+
+        var (code, output, error) = await CliRunner.RunAsync(stdin, "summarize", "-", "-f", "jsonl", "-n", "1");
+
+        Assert.Equal(2, code);
+        var records = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(3, records.Count);
+        Assert.Equal("a", records[0].GetProperty("id").GetString());
+        Assert.Contains("stdin:2", records[1].GetProperty("error").GetString());
+        Assert.Equal("c", records[2].GetProperty("id").GetString());
+        Assert.Contains("1 failed", error);
+    }
+
+    [Fact]
+    public async Task Summarize_TwoLengthOptions_ExitsOneWithMessage()
+    {
+        var (code, _, error) = await CliRunner.RunAsync(null, "summarize", CliRunner.Seed("geneva-talks.txt"), "--sentences", "2", "--words", "40");
+
+        Assert.Equal(1, code);
+        Assert.Contains("only one of --sentences, --ratio and --words", error);
+    }
+
+    [Fact]
+    public async Task Summarize_UnknownMethod_ExitsOneListingMethods()
+    {
+        var (code, _, error) = await CliRunner.RunAsync(null, "summarize", CliRunner.Seed("geneva-talks.txt"), "--method", "magic");
+
+        Assert.Equal(1, code);
+        Assert.Contains("Unknown method 'magic'", error);
+        Assert.Contains("textrank", error);
+    }
+
+    [Theory]
+    [InlineData("text-rank")]
+    [InlineData("lex-rank")]
+    [InlineData("LEAD")]
+    public async Task Summarize_MethodAlias_IsAccepted(string method)
+    {
+        var (code, output, _) = await CliRunner.RunAsync(null, "summarize", CliRunner.Seed("geneva-talks.txt"), "-m", method, "-f", "jsonl");
+
+        Assert.Equal(0, code);
+        Assert.Contains("\"summary\"", output);
+    }
+
+    [Fact]
+    public async Task Summarize_WordBudget_StaysWithinBudget()
+    {
+        var (code, output, _) = await CliRunner.RunAsync(null, "summarize", CliRunner.Seed("geneva-talks.txt"), "--words", "60", "-f", "jsonl");
+
+        Assert.Equal(0, code);
+        var summary = JsonDocument.Parse(output).RootElement.GetProperty("summary").GetString()!;
+        Assert.InRange(summary.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Length, 1, 60);
+    }
+
+    [Fact]
+    public async Task Summarize_MarkdownFormat_WritesHeadingAndBullets()
+    {
+        var stdin = """{"id":"m1","title":"Bridge reopens","text":"The bridge reopened on Monday. Traffic flowed again. Shops welcomed the news."}""";
+
+        var (code, output, _) = await CliRunner.RunAsync(stdin, "summarize", "-", "-f", "markdown", "-n", "2");
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("## Bridge reopens", output);
+        Assert.Equal(2, output.Split('\n').Count(l => l.StartsWith("- ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Summarize_UnknownMethodOption_ExitsOneNamingOption()
+    {
+        var (code, _, error) = await CliRunner.RunAsync(null, "summarize", CliRunner.Seed("geneva-talks.txt"), "-m", "textrank", "--option", "speed=9");
+
+        Assert.Equal(1, code);
+        Assert.Contains("speed", error);
+    }
+}

@@ -1,0 +1,2 @@
+// Formatters are process-wide and the fixtures reset them on dispose, so kernels must not run side by side.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]

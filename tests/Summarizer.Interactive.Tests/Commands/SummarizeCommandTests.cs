@@ -1,0 +1,158 @@
+using Microsoft.Data.Analysis;
+using Microsoft.DotNet.Interactive;
+using Summarizer.Interactive.Tests.TestSupport;
+using Summarizer.Summarization;
+
+namespace Summarizer.Interactive.Tests.Commands;
+
+public sealed class SummarizeCommandTests : IAsyncLifetime
+{
+    private KernelFixture _k = null!;
+
+    public async Task InitializeAsync() => _k = await KernelFixture.CreateAsync();
+
+    public Task DisposeAsync()
+    {
+        _k.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Summarize_CellText_DisplaysCardAndSetsSummaryVariable()
+    {
+        var article = Seeds.Read("geneva-talks.txt");
+
+        var result = await _k.SubmitAsync("#!summarize --method lead --sentences 2\n" + article);
+
+        result.Succeeded();
+        var summary = _k.Variable<ExtractiveSummary>("summary");
+        Assert.Equal("lead", summary.Method);
+        Assert.Equal([0, 1], summary.Indices);
+        var html = result.SingleValue("text/html", v => v.Contains("summarizer-card", StringComparison.Ordinal));
+        Assert.Contains("<details>", html, StringComparison.Ordinal);
+        Assert.Contains("<mark>", html, StringComparison.Ordinal);
+        var text = result.SingleValue("text/plain", v => v.StartsWith("Summary by lead", StringComparison.Ordinal));
+        Assert.Contains("2 of", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Summarize_FromStringVariable_UsesNameOption()
+    {
+        (await _k.SubmitAsync("var text = \"One sentence here. Two sentences here. Three sentences here.\";")).Succeeded();
+
+        var result = await _k.SubmitAsync("#!summarize --from text --method lead --sentences 1 --name brief");
+
+        result.Succeeded();
+        var brief = _k.Variable<ExtractiveSummary>("brief");
+        Assert.Single(brief.Sentences);
+        Assert.Equal("One sentence here.", brief.Text);
+    }
+
+    [Fact]
+    public async Task Summarize_FromDataFrame_AddsSummaryColumns()
+    {
+        (await _k.SubmitAsync("#!load-articles " + Seeds.Path("geneva-talks.txt"))).Succeeded();
+
+        var result = await _k.SubmitAsync("#!summarize --from articles --ratio 20%");
+
+        result.Succeeded();
+        var frame = _k.Variable<DataFrame>("articles");
+        Assert.Contains(frame.Columns, c => c.Name == "summary");
+        Assert.Contains(frame.Columns, c => c.Name == "compression");
+        var summaries = _k.Variable<ExtractiveSummary[]>("articlesSummaries");
+        Assert.Equal(summaries[0].ToText(" "), frame.Columns["summary"][0]);
+    }
+
+    [Fact]
+    public async Task Summarize_FromStringSequence_CreatesSummariesFrame()
+    {
+        (await _k.SubmitAsync("var texts = new[] { \"A first. A second.\", \"B first. B second. B third.\" };")).Succeeded();
+
+        (await _k.SubmitAsync("#!summarize --from texts --method lead --sentences 1")).Succeeded();
+
+        var frame = _k.Variable<DataFrame>("summaries");
+        Assert.Equal(2, frame.Rows.Count);
+        Assert.Equal("B first.", frame.Columns["summary"][1]);
+    }
+
+    [Fact]
+    public async Task Summarize_UnknownOption_FailsWithParserError()
+    {
+        var message = (await _k.SubmitAsync("#!summarize --bogus 1\nSome text.")).Failed();
+
+        Assert.Contains("--bogus", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Summarize_UnknownMethod_FailsListingKnownMethods()
+    {
+        var message = (await _k.SubmitAsync("#!summarize --method nope\nSome text.")).Failed();
+
+        Assert.Contains("Unknown method 'nope'", message, StringComparison.Ordinal);
+        Assert.Contains("lead", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Summarize_MissingVariable_FailsNamingIt()
+    {
+        var message = (await _k.SubmitAsync("#!summarize --from nothingHere")).Failed();
+
+        Assert.Contains("'nothingHere'", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Summarize_EmptyCell_FailsSayingThereIsNoText()
+    {
+        var message = (await _k.SubmitAsync("#!summarize --method lead")).Failed();
+
+        Assert.Contains("no text", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Summarize_TwoLengths_FailsValidation()
+    {
+        var message = (await _k.SubmitAsync("#!summarize --sentences 2 --words 10\nSome text.")).Failed();
+
+        Assert.Contains("only one of", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Summarize_NonNumericSentences_FailsNamingOption()
+    {
+        var message = (await _k.SubmitAsync("#!summarize --sentences two\nSome text.")).Failed();
+
+        Assert.Contains("--sentences", message, StringComparison.Ordinal);
+        Assert.Contains("'two'", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Summarize_Help_ListsOptionsWithoutRunning()
+    {
+        var result = await _k.SubmitAsync("#!summarize -h");
+
+        result.Succeeded();
+        var help = result.SingleValue("text/markdown", v => v.Contains("--method", StringComparison.Ordinal));
+        Assert.Contains("--sentences", help, StringComparison.Ordinal);
+        Assert.False(_k.CSharp.TryGetValue<ExtractiveSummary>("summary", out _));
+    }
+
+    [Fact]
+    public async Task Summarize_TypedCommand_RunsWithoutParsing()
+    {
+        var kernel = _k.Kernel.FindKernelByName("summarize");
+
+        var result = await kernel.SendAsync(new Interactive.Commands.SummarizeCommand { Text = "First one. Second one.", Method = "lead", Sentences = 1 });
+
+        result.Succeeded();
+        Assert.Equal("First one.", _k.Variable<ExtractiveSummary>("summary").Text);
+    }
+
+    [Fact]
+    public async Task Summarize_CellTextBeforeCSharpSection_LeavesCSharpToCSharpKernel()
+    {
+        var result = await _k.SubmitAsync("#!summarize --method lead --sentences 1\nFirst one. Second one.\n\n#!csharp\nvar n = summary.Sentences.Count;");
+
+        result.Succeeded();
+        Assert.Equal(1, _k.Variable<int>("n"));
+    }
+}
