@@ -34,6 +34,24 @@ public sealed class LlmSummarizer
         _cache = Options.UseCache ? new LlmCache(Options.CacheDirectory ?? LlmCache.DefaultDirectory()) : null;
     }
 
+    /// <summary>
+    /// The catalog-style entry for <c>--method llm</c> (abstractive, so no extractive factory). Not in
+    /// <see cref="SummarizerCatalog.Methods"/> itself, whose entries all create extractive summarisers.
+    /// </summary>
+    public static SummarizerMethod Method { get; } = new(
+        "llm", "LLM", "Abstractive summary written by a chat model (Azure OpenAI, OpenAI or a compatible server), grounded in the source.",
+        SummarizerKind.Abstractive, ["abstractive", "gpt"],
+        [
+            new("provider", "azure or openai (compatible servers via a base URL).", "azure when AZURE_OPENAI_ENDPOINT is set, else openai"),
+            new("model", "Model, or deployment for Azure.", "AZURE_OPENAI_DEPLOYMENT"),
+            new("style", "paragraph, bullets, headline or tldr.", "paragraph"),
+            new("target-words", "Target length in words.", "80 (headline 15, tldr 30)"),
+            new("output-language", "Language of the summary.", "the article's"),
+            new("temperature", "Sampling temperature.", "0.2"),
+            new("concurrency", "Articles at once in a batch.", "4"),
+        ],
+        null);
+
     /// <summary>The options in force.</summary>
     public LlmOptions Options { get; }
 
