@@ -40,7 +40,8 @@ internal sealed class LlmCliOptions
 
     public Option<int?> TargetWords { get; } = new("--target-words") { Description = "Target summary length in words (default 80; headline 15, tldr 30)." };
 
-    public Option<string?> Language { get; } = new("--output-language") { Description = "Output language, e.g. French or de (default: the article's)." };
+    /// <summary>Named apart from <c>summarize --language</c>, which sets the analysis language (stop words, stemming).</summary>
+    public Option<string?> Language { get; } = new("--output-language") { Description = "Language of the summary, e.g. French or de (default: the article's)." };
 
     public Option<float?> Temperature { get; } = new("--temperature") { Description = "Sampling temperature 0-2 (default 0.2)." };
 
@@ -388,7 +389,7 @@ internal sealed class LlmCliOptions
         {
             lock (_lock)
             {
-                var row = new Row(null, failure.Source, null, null, null, null, null, null, null, failure.Message);
+                var row = new Row(null, failure.Source, null, "llm", null, null, null, null, null, null, failure.Message);
                 switch (format)
                 {
                     case OutputFormat.Jsonl:
@@ -428,6 +429,7 @@ internal sealed class LlmCliOptions
                 result.Article.Id,
                 result.Article.Source,
                 result.Article.Title,
+                "llm",
                 s?.Text,
                 s?.Grounding.Select(g => new GroundedRow(g.Text, g.Unsupported, g.Sources.Select(x => new SupportRow(x.Index, x.Score)).ToArray())).ToArray(),
                 s?.Model,
@@ -439,7 +441,7 @@ internal sealed class LlmCliOptions
     }
 
     private sealed record Row(
-        string? id, string? source, string? title, string? summary, GroundedRow[]? sentences, string? model, bool? cached,
+        string? id, string? source, string? title, string? method, string? summary, GroundedRow[]? sentences, string? model, bool? cached,
         UsageRow? usage, decimal? cost, string? error);
 
     private sealed record GroundedRow(string text, bool unsupported, SupportRow[] sources);

@@ -10,7 +10,7 @@ internal static class ProvidersCommand
     public static Command Create(CliConsole console, Func<string, string?>? getVariable = null)
     {
         var json = new Option<bool>("--json") { Description = "Print the providers as JSON." };
-        var model = new Option<string?>("--model", "-m") { Description = "The model or deployment you intend to use (counts as configured)." };
+        var model = new Option<string?>("--model") { Description = "The model or deployment you intend to use (counts as configured)." };
         var command = new Command("providers", "List LLM providers (for --method llm): what is configured and what is missing.") { json, model };
         command.SetAction(parse =>
         {

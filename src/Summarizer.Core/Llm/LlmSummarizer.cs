@@ -34,6 +34,24 @@ public sealed class LlmSummarizer
         _cache = Options.UseCache ? new LlmCache(Options.CacheDirectory ?? LlmCache.DefaultDirectory()) : null;
     }
 
+    /// <summary>
+    /// The catalog-style entry for <c>--method llm</c> (abstractive, so no extractive factory). Not in
+    /// <see cref="SummarizerCatalog.Methods"/> itself, whose entries all create extractive summarisers.
+    /// </summary>
+    public static SummarizerMethod Method { get; } = new(
+        "llm", "LLM", "Abstractive summary written by a chat model (Azure OpenAI, OpenAI or a compatible server), grounded in the source.",
+        SummarizerKind.Abstractive, ["abstractive", "gpt"],
+        [
+            new("provider", "azure or openai (compatible servers via a base URL).", "azure when AZURE_OPENAI_ENDPOINT is set, else openai"),
+            new("model", "Model, or deployment for Azure.", "AZURE_OPENAI_DEPLOYMENT"),
+            new("style", "paragraph, bullets, headline or tldr.", "paragraph"),
+            new("target-words", "Target length in words.", "80 (headline 15, tldr 30)"),
+            new("output-language", "Language of the summary.", "the article's"),
+            new("temperature", "Sampling temperature.", "0.2"),
+            new("concurrency", "Articles at once in a batch.", "4"),
+        ],
+        null);
+
     /// <summary>The options in force.</summary>
     public LlmOptions Options { get; }
 
@@ -48,7 +66,12 @@ public sealed class LlmSummarizer
     /// Summarises one analysed article, streaming: <paramref name="onText"/> receives each piece of the final summary as
     /// it arrives (a cached summary arrives in one piece). The returned summary is the complete text with grounding.
     /// </summary>
-    public async Task<LlmSummary> SummarizeAsync(Document document, Action<string>? onText, CancellationToken cancellationToken = default)
+    public Task<LlmSummary> SummarizeAsync(Document document, Action<string>? onText, CancellationToken cancellationToken = default) =>
+        SummarizeCoreAsync(document, onText, null, cancellationToken);
+
+    /// <summary>The summary pipeline; <paramref name="callGate"/>, when given, bounds the chat calls in flight.</summary>
+    private async Task<LlmSummary> SummarizeCoreAsync(Document document, Action<string>? onText, SemaphoreSlim? callGate,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
         if (document.Sentences.Count == 0)
@@ -73,8 +96,17 @@ public sealed class LlmSummarizer
             spans = document.Sentences.Select(s => new SentenceSpan(s.Start, s.End, s.Paragraph)).ToArray();
         }
 
-        var overhead = counter.Count(string.Concat(PromptBuilder.Summary(Options, string.Empty, title, fromParts: true).Select(m => m.Text)));
-        var budget = Math.Max(128, Options.MaxInputTokens - overhead);
+        var prompt = string.Concat(PromptBuilder.Summary(Options, string.Empty, title, fromParts: true).Select(m => m.Text));
+
+        // A tiktoken token covers at least one UTF-8 byte, so a prompt with fewer bytes than the budget fits without
+        // counting (most news articles); counting is the expensive path.
+        var promptBytes = Encoding.UTF8.GetByteCount(prompt);
+        if (Encoding.UTF8.GetByteCount(text) + promptBytes <= Options.MaxInputTokens)
+        {
+            return await FinishAsync(document, calls, text, title, fromParts: false, onText, callGate, cancellationToken).ConfigureAwait(false);
+        }
+
+        var budget = Math.Max(128, Options.MaxInputTokens - counter.Count(prompt));
         var fromParts = false;
         for (var round = 0; counter.Count(text) > budget; round++)
         {
@@ -88,7 +120,7 @@ public sealed class LlmSummarizer
             var parts = new List<string>(chunks.Count);
             for (var i = 0; i < chunks.Count; i++)
             {
-                var part = await CallAsync(PromptBuilder.Part(Options, chunks[i], title, i + 1, chunks.Count, partWords), null, cancellationToken)
+                var part = await CallAsync(PromptBuilder.Part(Options, chunks[i], title, i + 1, chunks.Count, partWords), null, callGate, cancellationToken)
                     .ConfigureAwait(false);
                 calls.Add(part);
                 parts.Add(part.Text.Trim());
@@ -99,7 +131,13 @@ public sealed class LlmSummarizer
             fromParts = true;
         }
 
-        var final = await CallAsync(PromptBuilder.Summary(Options, text, title, fromParts), onText, cancellationToken).ConfigureAwait(false);
+        return await FinishAsync(document, calls, text, title, fromParts, onText, callGate, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<LlmSummary> FinishAsync(Document document, List<CallResult> calls, string text, string? title, bool fromParts,
+        Action<string>? onText, SemaphoreSlim? callGate, CancellationToken cancellationToken)
+    {
+        var final = await CallAsync(PromptBuilder.Summary(Options, text, title, fromParts), onText, callGate, cancellationToken).ConfigureAwait(false);
         calls.Add(final);
         var summaryText = final.Text.Trim();
         var usage = calls.Aggregate(TokenUsage.None, (u, c) => u + c.Usage);
@@ -169,13 +207,15 @@ public sealed class LlmSummarizer
         var tally = new BatchTally(total, Options.Prices);
         Exception? inputError = null;
 
+        using var callGate = new SemaphoreSlim(Options.MaxConcurrency);
+
         async Task RunRowAsync(int index, Article article, SemaphoreSlim gate)
         {
             LlmBatchResult? result = null;
             try
             {
                 var document = _analyzer.Analyze(article);
-                var summary = await SummarizeAsync(document, null, token).ConfigureAwait(false);
+                var summary = await SummarizeCoreAsync(document, null, callGate, token).ConfigureAwait(false);
                 result = new LlmBatchResult(index, article, summary, null);
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -200,7 +240,9 @@ public sealed class LlmSummarizer
 
         var producer = Task.Run(async () =>
         {
-            using var gate = new SemaphoreSlim(Options.MaxConcurrency);
+            // Rows ahead of the calls in flight: their analysis overlaps the waiting, and memory stays bounded.
+            var rowsInProgress = Options.MaxConcurrency * 2;
+            using var gate = new SemaphoreSlim(rowsInProgress);
             var running = new List<Task>();
             try
             {
@@ -208,8 +250,10 @@ public sealed class LlmSummarizer
                 await foreach (var article in articles.WithCancellation(token).ConfigureAwait(false))
                 {
                     await gate.WaitAsync(token).ConfigureAwait(false);
-                    running.Add(RunRowAsync(index++, article, gate));
-                    if (running.Count > Options.MaxConcurrency * 4)
+                    // Analysis and token counting are CPU work: run them off the reading loop.
+                    var i = index++;
+                    running.Add(Task.Run(() => RunRowAsync(i, article, gate), CancellationToken.None));
+                    if (running.Count > rowsInProgress * 2)
                     {
                         running.RemoveAll(t => t.IsCompleted);
                     }
@@ -252,7 +296,8 @@ public sealed class LlmSummarizer
     }
 
     /// <summary>One chat call with cache, timeout and retries.</summary>
-    private async Task<CallResult> CallAsync(IList<ChatMessage> messages, Action<string>? onText, CancellationToken cancellationToken)
+    private async Task<CallResult> CallAsync(IList<ChatMessage> messages, Action<string>? onText, SemaphoreSlim? callGate,
+        CancellationToken cancellationToken)
     {
         var chatOptions = new ChatOptions
         {
@@ -272,75 +317,89 @@ public sealed class LlmSummarizer
             var emitted = false;
             LlmRequestException failure;
             using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (callGate is not null)
+            {
+                await callGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             attemptCts.CancelAfter(Options.Timeout);
+
             try
             {
-                CallResult result;
-                if (onText is null)
+                try
                 {
-                    var response = await _client.GetResponseAsync(messages, chatOptions, attemptCts.Token).ConfigureAwait(false);
-                    result = new CallResult(response.Text, ToUsage(response.Usage), false, response.ModelId);
-                }
-                else
-                {
-                    var sb = new StringBuilder();
-                    var usage = TokenUsage.None;
-                    string? model = null;
-                    var finished = false;
-                    await foreach (var update in _client.GetStreamingResponseAsync(messages, chatOptions, attemptCts.Token).ConfigureAwait(false))
+                    CallResult result;
+                    if (onText is null)
                     {
-                        // The timeout bounds the silence between pieces, not the whole answer.
-                        attemptCts.CancelAfter(Options.Timeout);
-                        model ??= update.ModelId;
-                        finished |= update.FinishReason is not null;
-                        foreach (var content in update.Contents)
+                        var response = await _client.GetResponseAsync(messages, chatOptions, attemptCts.Token).ConfigureAwait(false);
+                        result = new CallResult(response.Text, ToUsage(response.Usage), false, response.ModelId);
+                    }
+                    else
+                    {
+                        var sb = new StringBuilder();
+                        var usage = TokenUsage.None;
+                        string? model = null;
+                        var finished = false;
+                        await foreach (var update in _client.GetStreamingResponseAsync(messages, chatOptions, attemptCts.Token).ConfigureAwait(false))
                         {
-                            if (content is UsageContent u)
+                            // The timeout bounds the silence between pieces, not the whole answer.
+                            attemptCts.CancelAfter(Options.Timeout);
+                            model ??= update.ModelId;
+                            finished |= update.FinishReason is not null;
+                            foreach (var content in update.Contents)
                             {
-                                usage += ToUsage(u.Details);
+                                if (content is UsageContent u)
+                                {
+                                    usage += ToUsage(u.Details);
+                                }
+                            }
+
+                            var piece = update.Text;
+                            if (!string.IsNullOrEmpty(piece))
+                            {
+                                sb.Append(piece);
+                                emitted = true;
+                                onText(piece);
                             }
                         }
 
-                        var piece = update.Text;
-                        if (!string.IsNullOrEmpty(piece))
+                        if (!finished)
                         {
-                            sb.Append(piece);
-                            emitted = true;
-                            onText(piece);
+                            throw new LlmRequestException("The response stream ended before the model finished.", null, null, true);
                         }
+
+                        result = new CallResult(sb.ToString(), usage, false, model);
                     }
 
-                    if (!finished)
+                    if (string.IsNullOrWhiteSpace(result.Text))
                     {
-                        throw new LlmRequestException("The response stream ended before the model finished.", null, null, true);
+                        throw new LlmRequestException("The model returned an empty answer.", null, null, false);
                     }
 
-                    result = new CallResult(sb.ToString(), usage, false, model);
-                }
+                    if (key is not null)
+                    {
+                        _cache!.Set(key, new CacheEntry(result.Text, result.Usage.InputTokens, result.Usage.OutputTokens, result.Model, DateTimeOffset.UtcNow));
+                    }
 
-                if (string.IsNullOrWhiteSpace(result.Text))
+                    return result;
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
-                    throw new LlmRequestException("The model returned an empty answer.", null, null, false);
+                    failure = new LlmRequestException($"No response within {Options.Timeout.TotalSeconds:0.###} s.", null, null, true);
                 }
-
-                if (key is not null)
+                catch (LlmRequestException ex)
                 {
-                    _cache!.Set(key, new CacheEntry(result.Text, result.Usage.InputTokens, result.Usage.OutputTokens, result.Model, DateTimeOffset.UtcNow));
+                    failure = ex;
                 }
-
-                return result;
+                catch (Exception ex) when (ex is not OperationCanceledException && RedactingChatClient.Translate(ex, null) is { } translated)
+                {
+                    failure = translated;
+                }
             }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            finally
             {
-                failure = new LlmRequestException($"No response within {Options.Timeout.TotalSeconds:0.###} s.", null, null, true);
-            }
-            catch (LlmRequestException ex)
-            {
-                failure = ex;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException && RedactingChatClient.Translate(ex, null) is { } translated)
-            {
-                failure = translated;
+                // Released before any backoff wait, so a throttled row does not hold a slot while sleeping.
+                callGate?.Release();
             }
 
             if (!failure.IsTransient || attempt >= Options.MaxRetries || emitted)

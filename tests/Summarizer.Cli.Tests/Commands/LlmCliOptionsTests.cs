@@ -113,6 +113,19 @@ public sealed class LlmCliOptionsTests : IAsyncLifetime
     }
 
     [Fact]
+    public void AddTo_SummarizeCommand_NoOptionNameClashes()
+    {
+        var command = SummarizeCommand.Create(new CliConsole(TextReader.Null, new StringWriter(), new StringWriter()));
+        new LlmCliOptions().AddTo(command);
+
+        var names = command.Options.SelectMany(o => o.Aliases.Append(o.Name)).ToArray();
+        Assert.Equal(names.Length, names.Distinct().Count());
+        var parse = new RootCommand { command }.Parse(
+            ["summarize", "--method", "llm", "--provider", "openai", "--model", "m", "--output-language", "de", "--language", "en", "x.txt"]);
+        Assert.Empty(parse.Errors);
+    }
+
+    [Fact]
     public async Task ProvidersCommand_KeySet_ShowsSetButNeverTheKey()
     {
         var env = Env();
