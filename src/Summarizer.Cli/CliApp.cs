@@ -32,10 +32,13 @@ internal static class CliApp
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr,
-        CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr,
+        CancellationToken cancellationToken = default) =>
+        RunAsync(args, new CliConsole(stdin, stdout, stderr), cancellationToken);
+
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
     {
-        var console = new CliConsole(stdin, stdout, stderr);
+        var (stdout, stderr) = (console.Out, console.Error);
         var root = BuildRootCommand(console);
         // Our own handler below turns usage mistakes into exit code 1 without a stack trace.
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
@@ -66,6 +69,9 @@ internal static class CliApp
 /// <summary>The streams a command reads and writes; tests pass their own.</summary>
 internal sealed record CliConsole(TextReader In, TextWriter Out, TextWriter Error)
 {
+    /// <summary>Reads environment variables (provider settings); tests substitute their own.</summary>
+    public Func<string, string?> GetVariable { get; init; } = Environment.GetEnvironmentVariable;
+
     /// <summary>True when standard error is a terminal, so live progress is worth drawing.</summary>
     public bool IsInteractive => ReferenceEquals(Error, Console.Error) && !Console.IsErrorRedirected;
 }

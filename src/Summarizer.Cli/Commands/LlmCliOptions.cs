@@ -51,7 +51,7 @@ internal sealed class LlmCliOptions
 
     public Option<string?> CacheDirectory { get; } = new("--cache-dir") { Description = "Folder of cached answers (default ~/.cache/summarizer/llm)." };
 
-    public Option<Uri?> Endpoint { get; } = new("--endpoint", "--base-url")
+    public Option<string?> Endpoint { get; } = new("--endpoint", "--base-url")
     {
         Description = "Azure resource endpoint, or OpenAI-compatible base URL with /v1 (e.g. http://localhost:11434/v1 for Ollama).",
     };
@@ -97,9 +97,12 @@ internal sealed class LlmCliOptions
                 config = config with { Model = model };
             }
 
-            if (parse.GetValue(Endpoint) is { } endpoint)
+            if (parse.GetValue(Endpoint) is { Length: > 0 } endpoint)
             {
-                config = config with { Endpoint = endpoint };
+                // Parsed here rather than by the option so that a bad URL is reported as a usage error.
+                config = Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+                    ? config with { Endpoint = uri }
+                    : throw new UsageException($"--endpoint '{endpoint}' is not an http(s) URL.");
             }
 
             if (config.Missing.Count > 0)

@@ -41,7 +41,8 @@ internal static class MethodsCommand
 
                 foreach (var o in m.Options)
                 {
-                    output.WriteLine($"{string.Empty,-12}--option {o.Name}=<value>  {o.Description} (default {o.DefaultValue})");
+                    var flag = m.Kind == SummarizerKind.Extractive ? $"--option {o.Name}=<value>" : $"--{o.Name} <value>";
+                    output.WriteLine($"{string.Empty,-12}{flag}  {o.Description} (default {o.DefaultValue})");
                 }
             }
 

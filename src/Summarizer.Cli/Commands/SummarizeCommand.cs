@@ -40,7 +40,7 @@ internal static class SummarizeCommand
         {
             inputs, method, length.Sentences, length.Ratio, length.Words, format, methodOptions, language, textField, idField,
         };
-        var llm = new LlmCliOptions();
+        var llm = new LlmCliOptions(console.GetVariable);
         llm.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {

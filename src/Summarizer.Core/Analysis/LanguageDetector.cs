@@ -64,9 +64,33 @@ public static class LanguageDetector
             return code;
         }
 
+        if (!IsLinguaAvailable)
+        {
+            return null;
+        }
+
         var language = Detector.Value.DetectLanguageOf(sample);
         return language == Language.Unknown ? null : ToCode(language);
     }
+
+    /// <summary>
+    /// False when Lingua's model files cannot be loaded (a host that does not copy them beside the application, such
+    /// as a notebook kernel loading this library from a package); detection then relies on function words alone.
+    /// </summary>
+    public static bool IsLinguaAvailable => LinguaAvailable.Value;
+
+    private static readonly Lazy<bool> LinguaAvailable = new(() =>
+    {
+        try
+        {
+            _ = Detector.Value.DetectLanguageOf("the quick brown fox jumps over the lazy dog");
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or TypeInitializationException or ArgumentException)
+        {
+            return false;
+        }
+    });
 
     /// <summary>Loads the Lingua models now (otherwise the first ambiguous text does), and returns the load time.</summary>
     public static TimeSpan Preload()

@@ -61,12 +61,10 @@ public sealed record SummarizerMethod(
 public static class SummarizerCatalog
 {
     /// <summary>
-    /// Abstractive summaries from a chat model (<c>Summarizer.Llm.LlmSummarizer</c>); listed here so that every front end
-    /// offers it, and created by the LLM layer rather than by <see cref="SummarizerMethod.Create"/>.
+    /// Abstractive summaries from a chat model; listed here so that every front end offers it, and created by
+    /// <see cref="Llm.LlmSummarizer"/> rather than by <see cref="SummarizerMethod.Create"/>.
     /// </summary>
-    public static SummarizerMethod Llm { get; } = new(
-        "llm", "LLM", "Abstractive summary from Azure OpenAI, OpenAI or an OpenAI-compatible server (see 'summarizer providers').",
-        SummarizerKind.Abstractive, ["gpt", "abstractive"], [], null);
+    public static SummarizerMethod Llm => Summarizer.Llm.LlmSummarizer.Method;
 
     /// <summary>Every method, default first.</summary>
     public static IReadOnlyList<SummarizerMethod> Methods { get; } =

@@ -116,7 +116,6 @@ public sealed class LlmCliOptionsTests : IAsyncLifetime
     public void AddTo_SummarizeCommand_NoOptionNameClashes()
     {
         var command = SummarizeCommand.Create(new CliConsole(TextReader.Null, new StringWriter(), new StringWriter()));
-        new LlmCliOptions().AddTo(command);
 
         var names = command.Options.SelectMany(o => o.Aliases.Append(o.Name)).ToArray();
         Assert.Equal(names.Length, names.Distinct().Count());

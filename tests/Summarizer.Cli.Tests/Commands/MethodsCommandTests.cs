@@ -23,9 +23,12 @@ public class MethodsCommandTests
         var (code, output, _) = await CliRunner.RunAsync(null, "methods");
 
         Assert.Equal(0, code);
-        foreach (var option in SummarizerCatalog.Methods.SelectMany(m => m.Options))
+        foreach (var method in SummarizerCatalog.Methods)
         {
-            Assert.Contains($"--option {option.Name}=", output);
+            foreach (var option in method.Options)
+            {
+                Assert.Contains(method.Kind == SummarizerKind.Extractive ? $"--option {option.Name}=" : $"--{option.Name} ", output);
+            }
         }
     }
 }

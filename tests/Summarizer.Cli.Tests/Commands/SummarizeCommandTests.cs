@@ -105,3 +105,37 @@ public class SummarizeCommandTests
         Assert.Contains("speed", error);
     }
 }
+
+public sealed class SummarizeCommandLlmTests : IAsyncDisposable
+{
+    private readonly Summarizer.Core.Tests.Llm.LoopbackChatServer _server = new();
+    private readonly string _cache = Directory.CreateTempSubdirectory("llm-cache-").FullName;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        Directory.Delete(_cache, recursive: true);
+    }
+
+    [Fact]
+    public async Task Summarize_MethodLlm_CallsTheConfiguredServerAndWritesOneRowPerArticle()
+    {
+        var stdin = """
+            {"id":"a","text":"The council met on Monday. It approved the budget. Residents protested outside."}
+            {"id":"b","text":"Rain fell all week. Rivers rose. Roads closed near the coast."}
+            """;
+        var environment = new Dictionary<string, string> { ["OPENAI_API_KEY"] = "sk-test-secret-0123456789" };
+
+        var (code, output, error) = await CliRunner.RunWithEnvironmentAsync(environment, stdin,
+            "summarize", "-", "--method", "llm", "--provider", "openai", "--base-url", _server.OpenAIEndpoint.ToString(),
+            "--model", "test-model", "--cache-dir", _cache, "-f", "jsonl");
+
+        Assert.True(code == 0, error);
+        var rows = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["a", "b"], rows.Select(r => r.GetProperty("id").GetString()).Order());
+        Assert.All(rows, r => Assert.False(string.IsNullOrWhiteSpace(r.GetProperty("summary").GetString())));
+        Assert.Equal(2, _server.Requests.Count);
+        Assert.All(_server.Requests, r => Assert.Equal("test-model", r.Model));
+        Assert.DoesNotContain("sk-test-secret", output + error);
+    }
+}

@@ -3,12 +3,18 @@ namespace Summarizer.Cli.Tests.TestSupport;
 /// <summary>Runs the CLI in-process with captured streams.</summary>
 internal static class CliRunner
 {
-    public static async Task<(int ExitCode, string Out, string Error)> RunAsync(string? stdin, params string[] args)
+    public static Task<(int ExitCode, string Out, string Error)> RunAsync(string? stdin, params string[] args) =>
+        RunWithEnvironmentAsync(new Dictionary<string, string>(), stdin, args);
+
+    /// <summary>Runs with exactly these environment variables visible to the command.</summary>
+    public static async Task<(int ExitCode, string Out, string Error)> RunWithEnvironmentAsync(
+        IReadOnlyDictionary<string, string> environment, string? stdin, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
         using var input = new StringReader(stdin ?? string.Empty);
-        var code = await CliApp.RunAsync(args, input, output, error);
+        var console = new CliConsole(input, output, error) { GetVariable = environment.GetValueOrDefault };
+        var code = await CliApp.RunAsync(args, console);
         return (code, output.ToString(), error.ToString());
     }
 
