@@ -25,7 +25,10 @@ internal static class CliApp
         root.Subcommands.Add(SummarizeCommand.Create(console));
         root.Subcommands.Add(EvalCommand.Create(console));
         root.Subcommands.Add(MethodsCommand.Create(console));
+        root.Subcommands.Add(EntitiesCommand.Create(console));
+        root.Subcommands.Add(NerCommand.Create(console));
         root.Subcommands.Add(NotebookCommand.Create(console));
+        root.Subcommands.Add(ProvidersCommand.Create(console));
         return root;
     }
 

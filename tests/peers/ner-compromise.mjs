@@ -1,6 +1,9 @@
 // Scores the compromise library's people/organizations/places on a CoNLL file, the same way `summarizer ner eval`
 // scores the built-in model: each sentence's tokens joined by spaces, exact token spans, micro-F1 over PER/ORG/LOC.
-// Usage: COMPROMISE_PATH=/path/to/node_modules/compromise/src/three.js node ner-compromise.mjs FILE.conll [--lowercase]
+// Usage (after `npm ci --prefix tests/peers`, which pins compromise 14.17.0):
+//   node tests/peers/ner-compromise.mjs FILE.conll [--lowercase]
+// COMPROMISE_PATH=/path/to/compromise/src/three.js loads compromise from elsewhere.
+// Output: one JSON line with micro and per-label F1 and tokens/s.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
@@ -20,7 +23,7 @@ function readConll(path) {
   let tokens = [];
   let tags = [];
   const flush = () => {
-    if (tokens.length) sentences.push({ tokens, tags: toIob2(tags) });
+    if (tokens.length) sentences.push({ tokens, tags });
     tokens = [];
     tags = [];
   };
@@ -49,13 +52,12 @@ function spans(tags) {
   return out;
 }
 
-function toIob2(tags) { return tags; }
-
 const gold = readConll(file);
 const labels = ['PER', 'ORG', 'LOC'];
 const counts = Object.fromEntries(labels.map(l => [l, { tp: 0, fp: 0, fn: 0 }]));
 let tokenCount = 0;
 const started = process.hrtime.bigint();
+const cpuStarted = process.cpuUsage();
 for (const sentence of gold) {
   const tokens = lowercase ? sentence.tokens.map(t => t.toLowerCase()) : sentence.tokens;
   tokenCount += tokens.length;
@@ -87,6 +89,8 @@ for (const sentence of gold) {
   for (const s of expected) if (!predicted.has(s)) counts[s.split(':')[2]].fn++;
 }
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+const cpu = process.cpuUsage(cpuStarted);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 
 const f1 = c => {
   const p = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 0;
@@ -100,4 +104,5 @@ console.log(JSON.stringify({
   micro: { precision: +m.p.toFixed(4), recall: +m.r.toFixed(4), f1: +m.f.toFixed(4) },
   perLabel: Object.fromEntries(labels.map(l => [l, +f1(counts[l]).f.toFixed(4)])),
   tokensPerSecond: Math.round(tokenCount / seconds),
+  tokensPerCpuSecond: Math.round(tokenCount / cpuSeconds),
 }));

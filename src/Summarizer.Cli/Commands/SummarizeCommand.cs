@@ -36,14 +36,22 @@ internal static class SummarizeCommand
         var textField = new Option<string[]>("--text-field") { Description = "JSONL/CSV/Parquet field(s) holding the text (default: text, article)." };
         var idField = new Option<string?>("--id-field") { Description = "JSONL/CSV/Parquet field holding the id (default: id)." };
 
-        var command = new Command("summarize", "Summarise articles with an extractive method.")
+        var command = new Command("summarize", "Summarise articles with an extractive method or an LLM (--method llm).")
         {
             inputs, method, length.Sentences, length.Ratio, length.Words, format, methodOptions, language, textField, idField,
         };
+        var llm = new LlmCliOptions();
+        llm.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var summaryLength = length.Resolve(parse);
             var entry = MethodArguments.Resolve(parse.GetValue(method));
+            if (entry.Kind == SummarizerKind.Abstractive)
+            {
+                var llmInputs = ArticleLoader.ReadAsync(parse.GetValue(inputs)!, LoadOptionsFrom(parse.GetValue(idField), parse.GetValue(textField)), console.In, cancellationToken);
+                return await llm.RunAsync(parse, llmInputs, parse.GetValue(format), console, cancellationToken).ConfigureAwait(false);
+            }
+
             var summarizer = MethodArguments.Create(entry, MethodArguments.ParseOptions(parse.GetValue(methodOptions)));
             var analyzer = new TextAnalyzer(new AnalysisOptions { Language = parse.GetValue(language) });
             var loadOptions = LoadOptionsFrom(parse.GetValue(idField), parse.GetValue(textField));

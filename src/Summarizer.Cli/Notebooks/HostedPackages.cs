@@ -20,11 +20,15 @@ namespace Summarizer.Cli.Notebooks;
 internal sealed class HostedPackages
 {
     private readonly Dictionary<string, string> _versions;
+    private readonly Func<Kernel, Task>? _onReferenced;
 
     /// <summary>Creates the policy for packages hosted in-process, by package id and version.</summary>
-    public HostedPackages(IReadOnlyDictionary<string, string> versionsById)
+    /// <param name="versionsById">Hosted package ids and their versions.</param>
+    /// <param name="onReferenced">Runs in the referencing cell, given the root kernel (e.g. to show what loaded).</param>
+    public HostedPackages(IReadOnlyDictionary<string, string> versionsById, Func<Kernel, Task>? onReferenced = null)
     {
         _versions = new Dictionary<string, string>(versionsById, StringComparer.OrdinalIgnoreCase);
+        _onReferenced = onReferenced;
     }
 
     /// <summary>No hosted packages: every reference is restored.</summary>
@@ -82,6 +86,11 @@ internal sealed class HostedPackages
             if (command is AddPackage package && TrySatisfy(package.PackageName, package.PackageVersion, out var note))
             {
                 context.Publish(new StandardOutputValueProduced(command, [new FormattedValue(PlainTextFormatter.MimeType, note + "\n")]));
+                if (_onReferenced is not null)
+                {
+                    await _onReferenced(context.HandlingKernel?.RootKernel ?? kernel).ConfigureAwait(false);
+                }
+
                 return;
             }
 

@@ -1,5 +1,8 @@
 using System.Reflection;
+using Microsoft.Data.Analysis.Interactive;
 using Microsoft.DotNet.Interactive;
+using Summarizer.Charts;
+using Summarizer.Interactive;
 
 namespace Summarizer.Cli.Notebooks;
 
@@ -12,14 +15,25 @@ internal static class NotebookHost
     /// <summary>A runner with the kernel extensions this tool is built with.</summary>
     public static NotebookRunner CreateRunner() => new(LoadExtensionsAsync, HostedExtensionPackage());
 
-    /// <summary>An exporter that inlines the scripts the hosted extensions' outputs share.</summary>
-    public static NotebookHtmlExporter CreateExporter() => new([]);
+    /// <summary>An exporter that inlines plotly.js once for all the charts on the page.</summary>
+    public static NotebookHtmlExporter CreateExporter() =>
+        new([new SharedScript(PlotlyChart.LibraryScriptTag(), "summarizer-chart")]);
 
-    /// <summary>The extension package, at the version of the assembly this tool was built with.</summary>
+    /// <summary>
+    /// The extension package, at the version of the assembly this tool was built with; a reference to it shows the
+    /// extension's welcome card, as loading the package in an editor does.
+    /// </summary>
     public static HostedPackages HostedExtensionPackage() =>
-        new(new Dictionary<string, string> { [ExtensionPackageId] = VersionOf(typeof(NotebookHost).Assembly) });
+        new(
+            new Dictionary<string, string> { [ExtensionPackageId] = VersionOf(typeof(SummarizerKernelExtension).Assembly) },
+            SummarizerKernelExtension.LoadAsync);
 
-    private static Task LoadExtensionsAsync(CompositeKernel kernel) => Task.CompletedTask;
+    /// <summary>Loads the DataFrame formatter (as the notebook tool does for Microsoft.Data.Analysis) and Summarizer's extension.</summary>
+    public static async Task LoadExtensionsAsync(CompositeKernel kernel)
+    {
+        await new DataFrameKernelExtension().OnLoadAsync(kernel).ConfigureAwait(false);
+        await SummarizerKernelExtension.LoadAsync(kernel).ConfigureAwait(false);
+    }
 
     private static string VersionOf(Assembly assembly)
     {

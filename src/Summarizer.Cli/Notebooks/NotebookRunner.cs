@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.Directives;
 using Microsoft.DotNet.Interactive.Documents;
 using Microsoft.DotNet.Interactive.Events;
 
@@ -94,7 +95,7 @@ internal sealed class NotebookRunner
         try
         {
             using var kernel = NotebookKernel.Create(_hostedPackages);
-            await _loadExtensions(kernel).ConfigureAwait(false);
+            await LoadExtensionsAsync(kernel).ConfigureAwait(false);
 
             var reports = new List<CellReport>();
             var executionCount = 0;
@@ -133,6 +134,21 @@ internal sealed class NotebookRunner
         finally
         {
             Directory.SetCurrentDirectory(previousDirectory);
+        }
+    }
+
+    private async Task LoadExtensionsAsync(CompositeKernel kernel)
+    {
+        // Extensions may read Kernel.Root, which exists only while a command runs (as it does when the notebook tool
+        // runs a package's extension.dib), so the loaders run as the handler of a hidden directive.
+        const string directive = "#!load-hosted-extensions";
+        kernel.AddDirective(
+            new KernelActionDirective(directive) { Hidden = true },
+            (_, _) => _loadExtensions(kernel));
+        var result = await kernel.SendAsync(new SubmitCode(directive)).ConfigureAwait(false);
+        if (result.Events.OfType<CommandFailed>().FirstOrDefault() is { } failed)
+        {
+            throw new InvalidOperationException($"Loading the kernel extensions failed: {failed.Message}", failed.Exception);
         }
     }
 

@@ -1,17 +1,34 @@
+using System.Collections.Frozen;
 using System.Diagnostics;
 using Lingua;
 
 namespace Summarizer.Analysis;
 
 /// <summary>
-/// Detects the language of a text among a fixed set of European languages (<see cref="SupportedLanguages"/>) with
-/// Lingua. Models load lazily, per language, on first use. Restricting the set and using Lingua's low-accuracy mode
-/// (trigram models only; news articles are long enough for it) keeps the load well under a second instead of the
-/// 17–32 s and gigabytes that all of Lingua's languages in high-accuracy mode cost. Thread-safe.
+/// Detects the language of a text among a fixed set of European languages (<see cref="SupportedLanguages"/>).
+/// A function-word profile answers in microseconds when a text is long and clear, which news articles are; short or
+/// ambiguous text (and the close Scandinavian languages) goes to Lingua, whose restricted low-accuracy models load
+/// once, lazily, in a few seconds instead of the 17–47 s and gigabytes that the full models cost. Thread-safe.
 /// </summary>
 public static class LanguageDetector
 {
-    private const int MaxChars = 4000;
+    private const int MaxChars = 1000;
+
+    // The most frequent function words of each language, chosen to overlap little between languages.
+    private static readonly (string Code, FrozenSet<string> Words)[] Profiles =
+    [
+        ("en", Set("the of and to in is that for it with was on as he said by at from his are be this have has an which were their")),
+        ("fr", Set("le la les des et est une du que qui dans pour pas sur au avec il elle ce sont aux ont mais ou cette leur")),
+        ("de", Set("der die das und ist nicht ein eine zu den von mit sich des auf für im dem auch es wird sind wurde nach bei")),
+        ("es", Set("el la los las que y en una por con para es se del al lo como más pero sus su fue ha este esta")),
+        ("it", Set("il di che è per non con del della sono gli si da al le una dei nel alla ha anche più questo delle")),
+        ("pt", Set("os as que do da em um uma para com não por se dos das no na ao foi mais como pelo pela está")),
+        ("nl", Set("de het een en van is dat op te niet met voor zijn er die aan ook als bij werd worden heeft naar")),
+        ("fi", Set("ja on ei se että oli hän mutta kun niin ovat ole joka myös tai sen kuin hänen mitä vain")),
+        ("ru", Set("и в не на что с по как это он она к из у за от для так но его было были также")),
+        ("hu", Set("az és hogy nem egy is van meg ez de csak már még volt mint ami aki kell lesz voltak")),
+        ("scandinavian", Set("och att det som är av på för med till har inte och ett og er af ikke fra til av")),
+    ];
 
     private static readonly Language[] Languages =
     [
@@ -26,12 +43,12 @@ public static class LanguageDetector
     public static IReadOnlyList<string> SupportedLanguages { get; } =
         ["en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "no", "fi", "ru", "hu"];
 
-    /// <summary>How long loading the language models took, or null before the first detection.</summary>
+    /// <summary>How long loading the Lingua models took, or null before they were needed.</summary>
     public static TimeSpan? LoadTime { get; private set; }
 
     /// <summary>
-    /// The ISO 639-1 code of the language of <paramref name="text"/> (its first 4,000 characters), or null when the
-    /// text has too few letters or fits none of <see cref="SupportedLanguages"/> reliably.
+    /// The ISO 639-1 code of the language of <paramref name="text"/> (its first 1,000 characters; news text needs no
+    /// more), or null when the text has too few letters or fits none of <see cref="SupportedLanguages"/> reliably.
     /// </summary>
     public static string? Detect(string text)
     {
@@ -42,16 +59,65 @@ public static class LanguageDetector
             return null;
         }
 
+        if (ByFunctionWords(sample) is { } code)
+        {
+            return code;
+        }
+
         var language = Detector.Value.DetectLanguageOf(sample);
         return language == Language.Unknown ? null : ToCode(language);
     }
 
-    /// <summary>Loads the models now (otherwise the first <see cref="Detect"/> does), and returns the load time.</summary>
+    /// <summary>Loads the Lingua models now (otherwise the first ambiguous text does), and returns the load time.</summary>
     public static TimeSpan Preload()
     {
         _ = Detector.Value;
         return LoadTime ?? TimeSpan.Zero;
     }
+
+    // A clear winner among at least 30 words: a fifth of the words are its function words and it has three times the
+    // hits of the runner-up. Otherwise null, and Lingua decides.
+    internal static string? ByFunctionWords(string sample)
+    {
+        var words = Tokenizer.Words(sample);
+        if (words.Count < 30)
+        {
+            return null;
+        }
+
+        Span<int> hits = stackalloc int[Profiles.Length];
+        foreach (var word in words)
+        {
+            for (var p = 0; p < Profiles.Length; p++)
+            {
+                if (Profiles[p].Words.Contains(word))
+                {
+                    hits[p]++;
+                }
+            }
+        }
+
+        int best = 0, second = -1;
+        for (var p = 1; p < Profiles.Length; p++)
+        {
+            if (hits[p] > hits[best])
+            {
+                second = best;
+                best = p;
+            }
+            else if (second < 0 || hits[p] > hits[second])
+            {
+                second = p;
+            }
+        }
+
+        var runnerUp = second < 0 ? 0 : hits[second];
+        var clear = hits[best] * 5 >= words.Count && hits[best] >= 3 * Math.Max(runnerUp, 1);
+        return clear && Profiles[best].Code.Length == 2 ? Profiles[best].Code : null;
+    }
+
+    private static FrozenSet<string> Set(string words) =>
+        words.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
     private static string ToCode(Language language) =>
         language == Language.Bokmal || language == Language.Nynorsk

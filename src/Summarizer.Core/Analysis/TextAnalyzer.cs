@@ -41,14 +41,19 @@ public sealed class TextAnalyzer
         var text = article.Text;
 
         var spans = SentenceSplitter.Split(text);
-        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
-        var terms = new List<string>();
-        var termCounts = new List<int>();
-        var sentenceFrequency = new List<int>();
-        var normalizedCache = new Dictionary<string, (string Stem, bool Stop)>(StringComparer.Ordinal);
+        // Sized from news text (about one distinct word per 12 characters, one term per 20) to avoid regrowth.
+        var vocabulary = new Dictionary<string, int>(text.Length / 20, StringComparer.Ordinal);
+        var terms = new List<string>(text.Length / 20);
+        var termCounts = new List<int>(text.Length / 20);
+        var sentenceFrequency = new List<int>(text.Length / 20);
+
+        // Keyed by the normalized form; looked up by span so a repeated word allocates nothing.
+        var normalizedCache = new Dictionary<string, WordInfo>(text.Length / 12, StringComparer.Ordinal);
+        var cacheLookup = normalizedCache.GetAlternateLookup<ReadOnlySpan<char>>();
         var scratch = new List<(int Start, int Length, TokenKind Kind)>(64);
-        var counts = new Dictionary<int, int>();
+        var counts = new SentenceCounts();
         var sentences = new Sentence[spans.Count];
+        Span<char> buffer = stackalloc char[128];
 
         for (var s = 0; s < spans.Count; s++)
         {
@@ -60,38 +65,56 @@ public sealed class TextAnalyzer
             for (var t = 0; t < scratch.Count; t++)
             {
                 var (start, length, kind) = scratch[t];
-                var normalized = Tokenizer.Normalize(text.AsSpan(start, length));
-                if (!normalizedCache.TryGetValue(normalized, out var info))
+                WordInfo info;
+                if (length <= buffer.Length)
                 {
-                    var stop = kind == TokenKind.Word && stopWords.Contains(normalized);
-                    var stem = kind == TokenKind.Word && stemmer is not null && !stop ? stemmer.Stem(normalized) : normalized;
-                    info = (stem, stop);
-                    normalizedCache[normalized] = info;
+                    var normalizedSpan = buffer[..length];
+                    Tokenizer.Normalize(text.AsSpan(start, length), normalizedSpan);
+                    if (!cacheLookup.TryGetValue(normalizedSpan, out info!))
+                    {
+                        info = Describe(new string(normalizedSpan), kind, stopWords, stemmer);
+                        normalizedCache[info.Normalized] = info;
+                    }
+                }
+                else
+                {
+                    var normalized = Tokenizer.Normalize(text.AsSpan(start, length));
+                    if (!normalizedCache.TryGetValue(normalized, out info!))
+                    {
+                        info = Describe(normalized, kind, stopWords, stemmer);
+                        normalizedCache[normalized] = info;
+                    }
                 }
 
-                tokens[t] = new Token(start, length, normalized, info.Stem, kind, info.Stop);
+                tokens[t] = new Token(start, length, info.Normalized, info.Stem, kind, info.Stop);
                 if (tokens[t].IsContent)
                 {
-                    if (!vocabulary.TryGetValue(info.Stem, out var id))
+                    var id = info.TermId;
+                    if (id < 0)
                     {
-                        id = terms.Count;
-                        vocabulary[info.Stem] = id;
-                        terms.Add(info.Stem);
-                        termCounts.Add(0);
-                        sentenceFrequency.Add(0);
+                        if (!vocabulary.TryGetValue(info.Stem, out id))
+                        {
+                            id = terms.Count;
+                            vocabulary[info.Stem] = id;
+                            terms.Add(info.Stem);
+                            termCounts.Add(0);
+                            sentenceFrequency.Add(0);
+                        }
+
+                        info.TermId = id;
                     }
 
                     termCounts[id]++;
-                    counts[id] = counts.GetValueOrDefault(id) + 1;
+                    counts.Add(id);
                 }
             }
 
-            foreach (var id in counts.Keys)
+            foreach (var id in counts.Ids)
             {
                 sentenceFrequency[id]++;
             }
 
-            sentences[s] = new Sentence(s, span, text[span.Start..span.End], tokens, ToVector(counts));
+            sentences[s] = new Sentence(s, span, text[span.Start..span.End], tokens, counts.ToVector());
         }
 
         var titleTerms = default(TermVector);
@@ -108,29 +131,78 @@ public sealed class TextAnalyzer
                 var stem = stemmer?.Stem(word) ?? word;
                 if (vocabulary.TryGetValue(stem, out var id))
                 {
-                    counts[id] = counts.GetValueOrDefault(id) + 1;
+                    counts.Add(id);
                 }
             }
 
-            titleTerms = ToVector(counts);
+            titleTerms = counts.ToVector();
         }
 
         return new Document(article, language, sentences, terms, termCounts.ToArray(), sentenceFrequency.ToArray(), titleTerms);
     }
 
-    private static TermVector ToVector(Dictionary<int, int> counts)
+    private static WordInfo Describe(string normalized, TokenKind kind, System.Collections.Frozen.FrozenSet<string> stopWords,
+        Stemmer? stemmer)
     {
-        var ids = new int[counts.Count];
-        var weights = new float[counts.Count];
-        var i = 0;
-        foreach (var (id, count) in counts)
+        var stop = kind == TokenKind.Word && stopWords.Contains(normalized);
+        var stem = kind == TokenKind.Word && stemmer is not null && !stop ? stemmer.Stem(normalized) : normalized;
+        return new WordInfo(normalized, stem, stop);
+    }
+
+    // What a normalized form means in this document; TermId is filled on its first use as a content term.
+    private sealed class WordInfo(string normalized, string stem, bool stop)
+    {
+        public string Normalized { get; } = normalized;
+
+        public string Stem { get; } = stem;
+
+        public bool Stop { get; } = stop;
+
+        public int TermId { get; set; } = -1;
+    }
+
+    // Term counts of one sentence without a dictionary: a dense count per term id plus the ids touched.
+    private sealed class SentenceCounts
+    {
+        private int[] _count = new int[256];
+        private readonly List<int> _ids = new(64);
+
+        public List<int> Ids => _ids;
+
+        public void Clear()
         {
-            ids[i] = id;
-            weights[i] = count;
-            i++;
+            foreach (var id in _ids)
+            {
+                _count[id] = 0;
+            }
+
+            _ids.Clear();
         }
 
-        Array.Sort(ids, weights);
-        return new TermVector(ids, weights);
+        public void Add(int id)
+        {
+            if (id >= _count.Length)
+            {
+                Array.Resize(ref _count, Math.Max(id + 1, _count.Length * 2));
+            }
+
+            if (_count[id]++ == 0)
+            {
+                _ids.Add(id);
+            }
+        }
+
+        public TermVector ToVector()
+        {
+            var ids = _ids.ToArray();
+            Array.Sort(ids);
+            var weights = new float[ids.Length];
+            for (var i = 0; i < ids.Length; i++)
+            {
+                weights[i] = _count[ids[i]];
+            }
+
+            return new TermVector(ids, weights);
+        }
     }
 }

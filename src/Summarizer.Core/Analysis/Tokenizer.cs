@@ -76,13 +76,18 @@ public static class Tokenizer
     public static string Normalize(ReadOnlySpan<char> token)
     {
         Span<char> buffer = token.Length <= 128 ? stackalloc char[token.Length] : new char[token.Length];
+        Normalize(token, buffer);
+        return new string(buffer);
+    }
+
+    /// <summary>Writes the normalized form of <paramref name="token"/> into <paramref name="destination"/> (same length).</summary>
+    internal static void Normalize(ReadOnlySpan<char> token, Span<char> destination)
+    {
         for (var i = 0; i < token.Length; i++)
         {
             var c = token[i];
-            buffer[i] = c is '’' or '‘' or '`' ? '\'' : char.ToLowerInvariant(c);
+            destination[i] = c is '’' or '‘' or '`' ? '\'' : char.ToLowerInvariant(c);
         }
-
-        return new string(buffer);
     }
 
     private static int ScanWord(string text, int i, int end)

@@ -46,7 +46,14 @@ public sealed class EntityRecognizer
     public static EntityRecognizer Load(Stream stream, EntityRecognizerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return new EntityRecognizer(NerModel.Load(stream), options);
+        try
+        {
+            return new EntityRecognizer(NerModel.Load(stream), options);
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException && e is not InvalidDataException)
+        {
+            throw new InvalidDataException("Not a named-entity model file (truncated or corrupt).", e);
+        }
     }
 
     /// <summary>Loads a model file written by <see cref="NerTrainer"/>.</summary>

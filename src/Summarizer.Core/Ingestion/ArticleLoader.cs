@@ -206,6 +206,11 @@ public static class ArticleLoader
                 yield break;
             }
         }
+        else if (File.Exists(input))
+        {
+            // Checked before globbing so a file whose name has brackets is still read as itself.
+            files = [input];
+        }
         else if (FileGlob.IsPattern(input))
         {
             files = FileGlob.Match(input);
@@ -214,10 +219,6 @@ public static class ArticleLoader
                 yield return new LoadFailure(input, $"{input}: no files match");
                 yield break;
             }
-        }
-        else if (File.Exists(input))
-        {
-            files = [input];
         }
         else
         {
@@ -324,11 +325,17 @@ public static class ArticleLoader
     private static async IAsyncEnumerable<LoadItem> ReadCsvFileAsync(
         Stream stream, string path, char delimiter, LoadContext context, [EnumeratorCancellation] CancellationToken ct)
     {
-        var head = new byte[4096];
-        var n = await stream.ReadAsync(head, ct).ConfigureAwait(false);
-        var (encoding, bom) = TextDecoder.DetectEncoding(head.AsSpan(0, n), path);
-        stream.Position = bom;
-        using var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+        // Sniff the encoding from the head when the file can be rewound; a pipe is read as UTF-8 (BOM honoured).
+        Encoding encoding = new UTF8Encoding(false);
+        if (stream.CanSeek)
+        {
+            var head = new byte[4096];
+            var n = await stream.ReadAsync(head, ct).ConfigureAwait(false);
+            (encoding, var bom) = TextDecoder.DetectEncoding(head.AsSpan(0, n), path);
+            stream.Position = bom;
+        }
+
+        using var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: !stream.CanSeek, leaveOpen: true);
         await foreach (var item in RecordSources.ReadCsvAsync(reader, path, delimiter, context, ct).ConfigureAwait(false))
         {
             yield return item;

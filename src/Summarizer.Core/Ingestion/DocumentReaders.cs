@@ -26,6 +26,8 @@ internal sealed record ArticleDraft(string Body)
 /// <summary>Readers for one-article formats: plain text, Markdown, HTML, PDF and Word.</summary>
 internal static class DocumentReaders
 {
+    private const int MinPageWords = 4;
+
     public static ArticleDraft ReadText(string text, bool markdown) =>
         ArticleDraft.FromParsed(ArticleTextParser.Parse(text, markdown));
 
@@ -35,7 +37,8 @@ internal static class DocumentReaders
         // Named argument on purpose: the two-string overload is (uri, userAgent) and downloads the page.
         var page = SmartReader.Reader.ParseArticle(uri, text: html, userAgent: null);
         var text = string.IsNullOrWhiteSpace(page.Content) ? page.TextContent ?? "" : HtmlText.ToPlainText(page.Content);
-        if (string.IsNullOrWhiteSpace(text))
+        // A page with only a menu or a caption left after extraction has no story to summarise.
+        if (text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length < MinPageWords)
         {
             throw new LoadException($"{source}: no article text found in the page");
         }

@@ -141,7 +141,7 @@ public sealed class LlmSummarizer
     }
 
     /// <summary>Summarises many articles; see the <see cref="IAsyncEnumerable{T}"/> overload.</summary>
-    public IAsyncEnumerable<LlmBatchResult> SummarizeBatchAsync(IEnumerable<Article> articles, IProgress<BatchProgress>? progress = null,
+    public IAsyncEnumerable<LlmBatchResult> SummarizeBatchAsync(IEnumerable<Article> articles, IProgress<LlmBatchProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(articles);
@@ -159,7 +159,7 @@ public sealed class LlmSummarizer
     /// <param name="progress">Told after every finished row.</param>
     /// <param name="total">Input size for progress, when known.</param>
     /// <param name="cancellationToken">Stops the batch.</param>
-    public async IAsyncEnumerable<LlmBatchResult> SummarizeBatchAsync(IAsyncEnumerable<Article> articles, IProgress<BatchProgress>? progress,
+    public async IAsyncEnumerable<LlmBatchResult> SummarizeBatchAsync(IAsyncEnumerable<Article> articles, IProgress<LlmBatchProgress>? progress,
         int? total, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(articles);
@@ -415,7 +415,7 @@ public sealed class LlmSummarizer
         private int _fromCache;
         private TokenUsage _usage;
 
-        public BatchProgress Add(LlmBatchResult result)
+        public LlmBatchProgress Add(LlmBatchResult result)
         {
             lock (_lock)
             {
@@ -433,7 +433,7 @@ public sealed class LlmSummarizer
                     _usage += result.Summary.Usage;
                 }
 
-                return new BatchProgress(_completed, _failed, _fromCache, total, _usage, prices?.CostOf(_usage), _clock.Elapsed);
+                return new LlmBatchProgress(_completed, _failed, _fromCache, total, _usage, prices?.CostOf(_usage), _clock.Elapsed);
             }
         }
     }

@@ -79,4 +79,4 @@ public sealed record LlmBatchResult(int Index, Article Article, LlmSummary? Summ
 /// <param name="Usage">Tokens paid for so far (cached rows excluded).</param>
 /// <param name="Cost">Cost so far, when prices are configured.</param>
 /// <param name="Elapsed">Time since the batch started.</param>
-public sealed record BatchProgress(int Completed, int Failed, int FromCache, int? Total, TokenUsage Usage, decimal? Cost, TimeSpan Elapsed);
+public sealed record LlmBatchProgress(int Completed, int Failed, int FromCache, int? Total, TokenUsage Usage, decimal? Cost, TimeSpan Elapsed);

@@ -100,30 +100,23 @@ public sealed class LexRankSummarizer : RankingSummarizer
             norms[i] = Math.Sqrt(terms.Dot(terms, idfSquared));
         }
 
-        var weights = new double[n * n];
+        var weights = SentenceGraph.SharedTerms(document, idfSquared);
         var threshold = _options.Threshold;
         for (var i = 0; i < n; i++)
         {
-            if (norms[i] == 0)
-            {
-                continue;
-            }
-
-            var si = sentences[i].Terms;
+            var row = i * n;
             for (var j = i + 1; j < n; j++)
             {
-                if (norms[j] == 0)
+                var dot = weights[row + j];
+                if (dot > 0)
                 {
-                    continue;
+                    var cosine = dot / (norms[i] * norms[j]);
+                    weights[row + j] = threshold > 0 ? (cosine > threshold ? 1.0 : 0.0) : cosine;
                 }
-
-                var cosine = si.Dot(sentences[j].Terms, idfSquared) / (norms[i] * norms[j]);
-                var w = threshold > 0 ? (cosine > threshold ? 1.0 : 0.0) : cosine;
-                weights[(i * n) + j] = w;
-                weights[(j * n) + i] = w;
             }
         }
 
+        SentenceGraph.Symmetrize(weights, n);
         return SentenceGraph.Rank(weights, n, _options.Damping, _options.Epsilon, _options.MaxIterations);
     }
 }

@@ -60,6 +60,14 @@ public sealed record SummarizerMethod(
 /// </summary>
 public static class SummarizerCatalog
 {
+    /// <summary>
+    /// Abstractive summaries from a chat model (<c>Summarizer.Llm.LlmSummarizer</c>); listed here so that every front end
+    /// offers it, and created by the LLM layer rather than by <see cref="SummarizerMethod.Create"/>.
+    /// </summary>
+    public static SummarizerMethod Llm { get; } = new(
+        "llm", "LLM", "Abstractive summary from Azure OpenAI, OpenAI or an OpenAI-compatible server (see 'summarizer providers').",
+        SummarizerKind.Abstractive, ["gpt", "abstractive"], [], null);
+
     /// <summary>Every method, default first.</summary>
     public static IReadOnlyList<SummarizerMethod> Methods { get; } =
     [
@@ -72,6 +80,7 @@ public static class SummarizerCatalog
         LsaSummarizer.Method,
         SumBasicSummarizer.Method,
         KlSumSummarizer.Method,
+        Llm,
     ];
 
     /// <summary>The method used when none is named.</summary>

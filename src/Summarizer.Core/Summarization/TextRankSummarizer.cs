@@ -77,26 +77,23 @@ public sealed class TextRankSummarizer : RankingSummarizer
             logLength[i] = Math.Log(Math.Max(1, sentences[i].WordCount));
         }
 
-        var weights = new double[n * n];
+        var weights = SentenceGraph.SharedTerms(document, null);
         for (var i = 0; i < n; i++)
         {
-            var si = sentences[i].Terms;
+            var row = i * n;
             for (var j = i + 1; j < n; j++)
             {
-                var overlap = si.Overlap(sentences[j].Terms);
-                if (overlap == 0)
+                var overlap = weights[row + j];
+                if (overlap > 0)
                 {
-                    continue;
+                    // Two one-word sentences have log-length 0; their overlap is then the similarity.
+                    var norm = logLength[i] + logLength[j];
+                    weights[row + j] = overlap / (norm > 0 ? norm : 1);
                 }
-
-                // Two one-word sentences have log-length 0; their overlap is then the similarity.
-                var norm = logLength[i] + logLength[j];
-                var w = overlap / (norm > 0 ? norm : 1);
-                weights[(i * n) + j] = w;
-                weights[(j * n) + i] = w;
             }
         }
 
+        SentenceGraph.Symmetrize(weights, n);
         return SentenceGraph.Rank(weights, n, _options.Damping, _options.Epsilon, _options.MaxIterations);
     }
 }

@@ -62,6 +62,26 @@ public sealed class RougeLead3Tests(ITestOutputHelper output)
         Assert.True(within >= actual.Count * 0.99, $"Only {within} of {actual.Count} documents are within 0.5 points.");
     }
 
+    [SharedDataFact(Data)]
+    public void Aggregate_Lead3Dev_MatchesRouge155AveragesAndIntervals()
+    {
+        var scores = new List<RougeScores>();
+        foreach (var line in File.ReadLines(Path.Combine(Seeds.SharedData!, Data)).Where(l => !string.IsNullOrWhiteSpace(l)))
+        {
+            using var json = JsonDocument.Parse(line);
+            scores.Add(Rouge.Score(json.RootElement.GetProperty("summary").GetString()!, json.RootElement.GetProperty("reference").GetString()!));
+        }
+
+        var aggregate = CorpusRouge.Aggregate(scores);
+
+        // ROUGE-1.5.5's own output for these documents, in file order (see the header of the file).
+        var expected = Path.Combine(
+            Directory.GetParent(Seeds.Root)!.FullName, "tests", "Summarizer.Core.Tests", "Evaluation", "Data", "lead3-dev-rouge155-averages.txt");
+        Assert.Equal(9, RougeOutput.AssertAveragesMatch(expected, aggregate));
+        var printed = File.ReadLines(expected).Where(l => !l.StartsWith('#')).Select(l => l + "\n");
+        Assert.Equal(string.Concat(printed), Rouge155Report.Format(aggregate));
+    }
+
     private static IEnumerable<double> Values(JsonElement root, string name) =>
         root.GetProperty(name).EnumerateArray().Select(v => v.GetDouble());
 

@@ -154,6 +154,29 @@ public sealed class ArticleLoaderInputTests : IDisposable
     }
 
     [Fact]
+    public async Task LoadAsync_ShortHtmlPage_KeepsItsText()
+    {
+        var path = _temp.File("short.html", "<html><head><title>Ferry delayed</title></head><body><p>The morning ferry left an hour late.</p></body></html>");
+
+        var result = await ArticleLoader.LoadAsync([path], Options);
+
+        Assert.Empty(result.Failures);
+        var article = Assert.Single(result.Articles);
+        Assert.Equal("Ferry delayed", article.Title);
+        Assert.Equal("The morning ferry left an hour late.", article.Text);
+    }
+
+    [Fact]
+    public async Task LoadAsync_HtmlWithoutText_ReportsNoArticleText()
+    {
+        var path = _temp.File("nav.html", "<html><body><nav><a href='/'>Home</a></nav><script>var x = 1;</script></body></html>");
+
+        var result = await ArticleLoader.LoadAsync([path], Options);
+
+        Assert.Equal($"{path}: no article text found in the page", Assert.Single(result.Failures).Message);
+    }
+
+    [Fact]
     public async Task ReadAsync_Cancelled_Throws()
     {
         using var cts = new CancellationTokenSource();

@@ -36,9 +36,10 @@ public class SummarizerCatalogTests
     }
 
     [Fact]
-    public void Default_IsLead()
+    public void Default_IsFirstExtractiveMethod()
     {
-        Assert.Equal("lead", SummarizerCatalog.Default.Name);
+        Assert.Same(SummarizerCatalog.Methods[0], SummarizerCatalog.Default);
+        Assert.Equal(SummarizerKind.Extractive, SummarizerCatalog.Default.Kind);
     }
 
     [Fact]

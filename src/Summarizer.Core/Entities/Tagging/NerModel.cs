@@ -42,15 +42,25 @@ internal sealed class NerModel
 
     internal static int LabelOf(string tag) => Array.IndexOf(Labels, tag) is var i and >= 0 ? i : 0;
 
+    // (L + 1) x L: may label "to" follow label "from" (row L = sentence start)? I-X only continues B-X or I-X.
+    private static readonly bool[] AllowedTable = BuildAllowed();
+
     /// <summary>True when label <paramref name="to"/> may follow <paramref name="from"/> (L = sentence start).</summary>
-    internal static bool Allowed(int from, int to)
+    internal static bool Allowed(int from, int to) => AllowedTable[from * L + to];
+
+    private static bool[] BuildAllowed()
     {
-        if (to == 0 || Labels[to][0] == 'B')
+        var table = new bool[(L + 1) * L];
+        for (var from = 0; from <= L; from++)
         {
-            return true;
+            for (var to = 0; to < L; to++)
+            {
+                table[from * L + to] = to == 0 || Labels[to][0] == 'B'
+                    || (from != L && from != 0 && Labels[from][2..] == Labels[to][2..]);
+            }
         }
 
-        return from != L && from != 0 && Labels[from][2..] == Labels[to][2..];
+        return table;
     }
 
     /// <summary>Best label sequence for the tokens.</summary>

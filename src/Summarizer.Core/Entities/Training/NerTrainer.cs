@@ -9,8 +9,8 @@ public sealed record NerTrainingOptions
     /// <summary>The default options.</summary>
     public static NerTrainingOptions Default { get; } = new();
 
-    /// <summary>Passes over the training data. Default 12.</summary>
-    public int Epochs { get; init; } = 12;
+    /// <summary>Passes over the training data. Default 10.</summary>
+    public int Epochs { get; init; } = 10;
 
     /// <summary>Share of sentences also added as a lower-cased copy. Default 0.3.</summary>
     public double LowercaseShare { get; init; } = 0.3;

@@ -1,0 +1,190 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Summarizer.Entities;
+using Summarizer.Ingestion;
+
+namespace Summarizer.Cli.Commands;
+
+/// <summary>
+/// <c>summarizer entities &lt;inputs&gt;</c>: named entities (and dates, amounts, percentages, quantities) per article,
+/// or with <c>--table</c> one frequency table over all articles.
+/// </summary>
+internal static class EntitiesCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var inputs = new Argument<string[]>("inputs")
+        {
+            Description = "Files, folders, globs, http(s) URLs or '-' for standard input (JSONL with id and text, or plain text).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = new Option<OutputFormat>("--format", "-f")
+        {
+            Description = "Output format: jsonl or text.",
+            DefaultValueFactory = _ => OutputFormat.Jsonl,
+        };
+        var types = new Option<string?>("--types") { Description = "Comma-separated entity types to report (default: all)." };
+        var numbers = new Option<bool>("--numbers") { Description = "Also report bare numbers as NUMBER." };
+        var table = new Option<bool>("--table") { Description = "Print one frequency table (entity, type, count, articles, example sentence) instead of mentions." };
+        var textField = new Option<string[]>("--text-field") { Description = "JSONL/CSV/Parquet field(s) holding the text (default: text, article)." };
+        var idField = new Option<string?>("--id-field") { Description = "JSONL/CSV/Parquet field holding the id (default: id)." };
+
+        var command = new Command("entities", "Find people, organisations, places, other names, dates and amounts in articles.")
+        {
+            inputs, format, types, numbers, table, textField, idField,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var outputFormat = parse.GetValue(format);
+            if (outputFormat is not (OutputFormat.Jsonl or OutputFormat.Text))
+            {
+                throw new UsageException("--format must be jsonl or text for entities.");
+            }
+
+            var wanted = ParseTypes(parse.GetValue(types));
+            var recognizer = EntityRecognizer.Default.With(new EntityRecognizerOptions { IncludeNumbers = parse.GetValue(numbers) });
+            var loadOptions = SummarizeCommand.LoadOptionsFrom(parse.GetValue(idField), parse.GetValue(textField));
+            var items = ArticleLoader.ReadAsync(parse.GetValue(inputs)!, loadOptions, console.In, cancellationToken);
+            var tableRows = new List<(string Id, string Text)>();
+            var asTable = parse.GetValue(table);
+            var (_, failures) = await BatchProgress.RunAsync(console, "Recognised", async report =>
+            {
+                int done = 0, failed = 0;
+                await foreach (var batch in SummarizeCommand.Batches(items, 256, cancellationToken).ConfigureAwait(false))
+                {
+                    var results = new EntityRecord[batch.Count];
+                    Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+                    {
+                        results[i] = batch[i] switch
+                        {
+                            LoadedArticle loaded when asTable => new EntityRecord(loaded.Article.Id, loaded.Article.Source, null, null, loaded.Article.Text),
+                            LoadedArticle loaded => Recognize(recognizer, loaded.Article, wanted),
+                            LoadFailure failure => new EntityRecord(null, failure.Source, null, failure.Message, null),
+                            var other => new EntityRecord(null, other.Source, null, "Unrecognised input.", null),
+                        };
+                    });
+
+                    foreach (var record in results)
+                    {
+                        failed += record.Error is null ? 0 : 1;
+                        done++;
+                        if (asTable && record.Error is null)
+                        {
+                            tableRows.Add((record.Id ?? record.Source ?? done.ToString(CultureInfo.InvariantCulture), record.Text!));
+                        }
+                        else
+                        {
+                            Write(console.Out, outputFormat, record);
+                        }
+                    }
+
+                    report(done, failed);
+                }
+
+                return (done, failed);
+            }).ConfigureAwait(false);
+
+            if (asTable)
+            {
+                var counts = EntityFrequencies.Count(tableRows, recognizer, new EntityFrequencyOptions { Types = wanted });
+                WriteTable(console.Out, outputFormat, counts);
+            }
+
+            await console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
+            return failures == 0 ? ExitCodes.Ok : ExitCodes.SomeInputsFailed;
+        });
+        return command;
+    }
+
+    private static HashSet<string>? ParseTypes(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var known = new[]
+        {
+            EntityTypes.Person, EntityTypes.Organization, EntityTypes.Location, EntityTypes.Misc, EntityTypes.Date,
+            EntityTypes.Time, EntityTypes.Money, EntityTypes.Percent, EntityTypes.Quantity, EntityTypes.Number,
+        };
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var type = EntityTypes.FromLabel(name.ToUpperInvariant());
+            if (!known.Contains(type))
+            {
+                throw new UsageException($"--types: unknown entity type '{name}'; use {string.Join(", ", known)}.");
+            }
+
+            set.Add(type);
+        }
+
+        return set;
+    }
+
+    private static EntityRecord Recognize(EntityRecognizer recognizer, Article article, HashSet<string>? wanted)
+    {
+        try
+        {
+            var mentions = recognizer.Recognize(article.Text).Where(m => wanted is null || wanted.Contains(m.Type)).ToList();
+            return new EntityRecord(article.Id, article.Source, mentions, null, null);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException)
+        {
+            return new EntityRecord(article.Id, article.Source, null, ex.Message, null);
+        }
+    }
+
+    private static void Write(TextWriter output, OutputFormat format, EntityRecord record)
+    {
+        if (format == OutputFormat.Jsonl)
+        {
+            object json = record.Error is null
+                ? new { id = record.Id, entities = record.Mentions!.Select(m => new { text = m.Text, type = m.Type, start = m.Start, end = m.End }) }
+                : new { id = record.Id, source = record.Source, error = record.Error };
+            output.WriteLine(JsonSerializer.Serialize(json, JsonOptions.Compact));
+            return;
+        }
+
+        output.WriteLine($"## {record.Id ?? record.Source}");
+        if (record.Error is not null)
+        {
+            output.WriteLine($"error: {record.Error}");
+        }
+        else
+        {
+            foreach (var m in record.Mentions!)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{m.Type,-13} {m.Start,6}-{m.End,-6} {m.Text}"));
+            }
+        }
+
+        output.WriteLine();
+    }
+
+    private static void WriteTable(TextWriter output, OutputFormat format, IReadOnlyList<EntityCount> counts)
+    {
+        if (format == OutputFormat.Jsonl)
+        {
+            foreach (var c in counts)
+            {
+                output.WriteLine(JsonSerializer.Serialize(
+                    new { entity = c.Entity, type = c.Type, count = c.Count, articles = c.Articles, example = c.ExampleSentence }, JsonOptions.Compact));
+            }
+
+            return;
+        }
+
+        var width = counts.Count == 0 ? 6 : Math.Max(6, counts.Max(c => c.Entity.Length));
+        output.WriteLine($"{"Entity".PadRight(width)}  {"Type",-13} {"Count",6} {"Articles",8}  Example");
+        foreach (var c in counts)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{c.Entity.PadRight(width)}  {c.Type,-13} {c.Count,6} {c.Articles,8}  {c.ExampleSentence}"));
+        }
+    }
+
+    private sealed record EntityRecord(string? Id, string? Source, IReadOnlyList<EntityMention>? Mentions, string? Error, string? Text);
+}

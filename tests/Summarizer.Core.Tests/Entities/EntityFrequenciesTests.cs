@@ -1,0 +1,88 @@
+using Summarizer.Entities;
+
+namespace Summarizer.Core.Tests.Entities;
+
+public class EntityFrequenciesTests
+{
+    [Fact]
+    public void CanonicalNames_SurnameAndTitle_JoinTheFullName()
+    {
+        EntityMention[] mentions =
+        [
+            new("Antony Blinken", EntityTypes.Person, 0, 14),
+            new("Blinken", EntityTypes.Person, 20, 27),
+            new("Mr Blinken", EntityTypes.Person, 30, 40),
+            new("Sergei Lavrov", EntityTypes.Person, 50, 63),
+        ];
+
+        var names = EntityFrequencies.CanonicalNames(mentions);
+
+        Assert.Equal(["Antony Blinken", "Antony Blinken", "Antony Blinken", "Sergei Lavrov"], names);
+    }
+
+    [Fact]
+    public void CanonicalNames_CaseVariants_ShareOneSpelling()
+    {
+        EntityMention[] mentions =
+        [
+            new("Nato", EntityTypes.Organization, 0, 4),
+            new("NATO", EntityTypes.Organization, 10, 14),
+            new("Nato", EntityTypes.Organization, 20, 24),
+        ];
+
+        var names = EntityFrequencies.CanonicalNames(mentions);
+
+        Assert.Equal(["Nato", "Nato", "Nato"], names);
+    }
+
+    [Fact]
+    public void CanonicalNames_TwoPeopleShareASurname_KeepsTheShortFormApart()
+    {
+        EntityMention[] mentions =
+        [
+            new("Hillary Clinton", EntityTypes.Person, 0, 15),
+            new("Bill Clinton", EntityTypes.Person, 20, 32),
+            new("Clinton", EntityTypes.Person, 40, 47),
+        ];
+
+        var names = EntityFrequencies.CanonicalNames(mentions);
+
+        Assert.Equal("Clinton", names[2]);
+    }
+
+    [Fact]
+    public void Count_TwoArticles_CountsMentionsAndArticles()
+    {
+        (string, string)[] articles =
+        [
+            ("a1", "US Secretary of State Antony Blinken met Sergei Lavrov in Geneva. Blinken said Nato would respond. Mr Blinken left."),
+            ("a2", "NATO allies met in Brussels. Antony Blinken spoke first."),
+        ];
+
+        var counts = EntityFrequencies.Count(articles);
+
+        var blinken = Assert.Single(counts, c => c.Entity == "Antony Blinken");
+        Assert.Equal(EntityTypes.Person, blinken.Type);
+        Assert.Equal(4, blinken.Count);
+        Assert.Equal(2, blinken.Articles);
+        Assert.Contains("Antony Blinken", blinken.ExampleSentence, StringComparison.Ordinal);
+        Assert.Single(counts, c => c.Entity.Equals("nato", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void ToDataFrame_Counts_HasOneRowPerEntityAndFiveColumns()
+    {
+        EntityCount[] counts =
+        [
+            new("Antony Blinken", EntityTypes.Person, 4, 2, "Antony Blinken spoke."),
+            new("Geneva", EntityTypes.Location, 1, 1, "They met in Geneva."),
+        ];
+
+        var frame = EntityFrequencies.ToDataFrame(counts);
+
+        Assert.Equal(2, frame.Rows.Count);
+        Assert.Equal(["Entity", "Type", "Count", "Articles", "ExampleSentence"], frame.Columns.Select(c => c.Name));
+        Assert.Equal(4, frame["Count"][0]);
+        Assert.Equal("Geneva", frame["Entity"][1]);
+    }
+}
