@@ -112,8 +112,9 @@ internal sealed class MagicCommandKernel<TCommand> : Kernel, IKernelCommandHandl
         {
             await _handler(command, context).ConfigureAwait(false);
         }
-        catch (MagicCommandException e)
+        catch (Exception e) when (e is MagicCommandException or ArgumentException or FormatException)
         {
+            // Core reports bad input with these; the message names the field or file.
             context.Fail(context.Command, message: $"#!{Name}: {e.Message}");
         }
     }

@@ -41,9 +41,18 @@ public sealed class SummarizeCommand : MagicCommand
             yield return error;
         }
 
-        if (Method is not null && !SummarizerCatalog.TryFind(Method, out _))
+        if (Method is null)
+        {
+            yield break;
+        }
+
+        if (!SummarizerCatalog.TryFind(Method, out var method))
         {
             yield return $"Unknown method '{Method}'. Known methods: {string.Join(", ", SummarizerCatalog.Names)}.";
+        }
+        else if (method.Kind != SummarizerKind.Extractive)
+        {
+            yield return $"'{Method}' is not an extractive method; #!summarize runs extractive methods only.";
         }
     }
 

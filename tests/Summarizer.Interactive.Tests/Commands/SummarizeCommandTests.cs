@@ -155,4 +155,14 @@ public sealed class SummarizeCommandTests : IAsyncLifetime
         result.Succeeded();
         Assert.Equal(1, _k.Variable<int>("n"));
     }
+
+    [Fact]
+    public async Task Summarize_AbstractiveMethod_FailsValidation()
+    {
+        var abstractive = SummarizerCatalog.Methods.First(m => m.Kind == SummarizerKind.Abstractive);
+
+        var message = (await _k.SubmitAsync($"#!summarize --method {abstractive.Name}\nSome text.")).Failed();
+
+        Assert.Contains("not an extractive method", message, StringComparison.Ordinal);
+    }
 }
