@@ -13,7 +13,7 @@ namespace Summarizer.Interactive;
 
 /// <summary>
 /// Adds Summarizer's magic commands (<c>#!load-articles</c>, <c>#!summarize</c>, <c>#!compare</c>,
-/// <c>#!word-freq</c>) and formatters to a notebook kernel. The package's <c>extension.dib</c> calls
+/// <c>#!word-freq</c>, <c>#!entity-freq</c>) and formatters to a notebook kernel. The package's <c>extension.dib</c> calls
 /// <see cref="LoadAsync"/>; tests call it on their own kernel.
 /// </summary>
 public static class SummarizerKernelExtension
@@ -25,6 +25,7 @@ public static class SummarizerKernelExtension
         ("#!summarize", "Summarise the cell's text, or a variable's texts with --from.", "#!summarize --from articles --method lead --sentences 2"),
         ("#!compare", "Several methods side by side on one text.", "#!compare --from articles --row 0 --methods lead"),
         ("#!word-freq", "Most frequent words or n-grams as a bar chart and a DataFrame.", "#!word-freq --from articles --top 15 --ngram 2"),
+        ("#!entity-freq", "Most mentioned people, organisations and places as a bar chart and a DataFrame.", "#!entity-freq --from articles --types PERSON,LOCATION"),
     ];
 
     /// <summary>
@@ -76,7 +77,7 @@ public static class SummarizerKernelExtension
         KernelDirectiveParameter From() =>
             new KernelDirectiveParameter("--from", "A C# variable with the text: a DataFrame, a string or strings.")
                 .AddCompletions(() => VariableNames(csharp));
-        KernelDirectiveParameter Column() => new("--column", "The DataFrame column with the text (default Text).");
+        KernelDirectiveParameter Column() => new("--column", "The DataFrame column with the text (default text).");
         KernelDirectiveParameter Help() => new("-h", "Show the options.") { Flag = true };
         KernelDirectiveParameter Name(string fallback) => new("--name", $"The C# variable for the result (default {fallback}).");
         KernelDirectiveParameter[] Length() =>
@@ -110,6 +111,8 @@ public static class SummarizerKernelExtension
                 new KernelDirectiveParameter("--row", "Which row of a DataFrame or sequence (default 0)."),
                 new KernelDirectiveParameter("--methods", "Comma-separated methods (default all extractive).")
                     .AddCompletions(() => SummarizerCatalog.Names),
+                new KernelDirectiveParameter("--reference", "A reference summary: adds ROUGE-1/2/L scores."),
+                new KernelDirectiveParameter("--reference-column", "A DataFrame column with the reference summary."),
                 .. Length(), Name("comparison"), Help(),
             ],
             (c, ctx) => CompareCommand.HandleAsync(c, ctx, csharp)));
@@ -126,6 +129,17 @@ public static class SummarizerKernelExtension
                 Name("wordFreq"), Help(),
             ],
             (c, ctx) => WordFreqCommand.HandleAsync(c, ctx, csharp)));
+
+        root.Add(new MagicCommandKernel<EntityFreqCommand>(
+            "entity-freq", Commands[4].Description,
+            [
+                From(), Column(),
+                new KernelDirectiveParameter("--types", "Comma-separated entity types (default all).")
+                    .AddCompletions(() => EntityFreqCommand.KnownTypes),
+                new KernelDirectiveParameter("--top", "How many entities to chart (default 20)."),
+                Name("entities"), Help(),
+            ],
+            (c, ctx) => EntityFreqCommand.HandleAsync(c, ctx, csharp)));
     }
 
     private static IEnumerable<string> VariableNames(CSharpKernel csharp) =>

@@ -2,19 +2,23 @@ using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.CSharp;
 using Summarizer.Analysis;
+using Summarizer.Evaluation;
 using Summarizer.Interactive.Rendering;
 using Summarizer.Interactive.Sources;
 using Summarizer.Summarization;
 
 namespace Summarizer.Interactive.Commands;
 
-/// <summary><c>#!compare</c>: several summarisation methods side by side on one text.</summary>
+/// <summary>
+/// <c>#!compare</c>: several summarisation methods side by side on one text, scored with ROUGE when a reference
+/// summary is given.
+/// </summary>
 public sealed class CompareCommand : MagicCommand
 {
     /// <summary>A C# variable holding the text: a string, or a DataFrame/strings with <see cref="Row"/>.</summary>
     public string? From { get; set; }
 
-    /// <summary>The DataFrame column with the text. Default <c>Text</c>.</summary>
+    /// <summary>The DataFrame column with the text. Default <c>text</c>.</summary>
     public string? Column { get; set; }
 
     /// <summary>Which row of a DataFrame or sequence to use. Default 0.</summary>
@@ -32,6 +36,12 @@ public sealed class CompareCommand : MagicCommand
     /// <summary>Word budget.</summary>
     public int? Words { get; set; }
 
+    /// <summary>A reference summary to score each method against with ROUGE-1/2/L.</summary>
+    public string? Reference { get; set; }
+
+    /// <summary>A DataFrame column holding the reference summary of <see cref="Row"/> (instead of <see cref="Reference"/>).</summary>
+    public string? ReferenceColumn { get; set; }
+
     /// <summary>The C# variable for the comparison DataFrame. Default <c>comparison</c>.</summary>
     public string? Name { get; set; }
 
@@ -46,6 +56,11 @@ public sealed class CompareCommand : MagicCommand
         foreach (var error in LengthOptions.Errors(Sentences, Ratio, Words))
         {
             yield return error;
+        }
+
+        if (Reference is not null && ReferenceColumn is not null)
+        {
+            yield return "Give either --reference or --reference-column, not both.";
         }
 
         if (Row is < 0)
@@ -86,13 +101,37 @@ public sealed class CompareCommand : MagicCommand
         var summaries = command.MethodNames
             .Select(name => SummarizerCatalog.Create(name).Summarize(document, length))
             .ToArray();
-        var comparison = new SummaryComparison(summaries);
+        var reference = command.Reference;
+        if (command.ReferenceColumn is not null)
+        {
+            if (input.Frame is null)
+            {
+                throw new MagicCommandException("--reference-column needs --from a DataFrame.");
+            }
+
+            reference = TextSources.ColumnTexts(input.Frame, command.ReferenceColumn, input.Variable!)[row];
+        }
+
+        if (reference is not null && string.IsNullOrWhiteSpace(reference))
+        {
+            throw new MagicCommandException("The reference summary is empty.");
+        }
+
+        var scores = reference is null ? null : summaries.Select(s => Rouge.Score(s.ToText(" "), reference)).ToArray();
+        var comparison = new SummaryComparison(summaries) { Scores = scores };
         var frame = new DataFrame(
-            new StringDataFrameColumn("Method", summaries.Select(s => s.Method)),
-            new StringDataFrameColumn("Summary", summaries.Select(s => s.ToText(" "))),
-            new StringDataFrameColumn("Sentences", summaries.Select(s => string.Join(",", s.Indices))),
-            new Int32DataFrameColumn("Words", summaries.Select(s => s.WordCount)),
-            new DoubleDataFrameColumn("Compression", summaries.Select(s => Math.Round(s.Compression, 4))));
+            new StringDataFrameColumn("method", summaries.Select(s => s.Method)),
+            new StringDataFrameColumn("summary", summaries.Select(s => s.ToText(" "))),
+            new StringDataFrameColumn("sentences", summaries.Select(s => string.Join(",", s.Indices))),
+            new Int32DataFrameColumn("words", summaries.Select(s => s.WordCount)),
+            new DoubleDataFrameColumn("compression", summaries.Select(s => Math.Round(s.Compression, 4))));
+        if (scores is not null)
+        {
+            frame.Columns.Add(new DoubleDataFrameColumn("rouge1", scores.Select(r => Math.Round(r.Rouge1.F, 4))));
+            frame.Columns.Add(new DoubleDataFrameColumn("rouge2", scores.Select(r => Math.Round(r.Rouge2.F, 4))));
+            frame.Columns.Add(new DoubleDataFrameColumn("rougeL", scores.Select(r => Math.Round(r.RougeL.F, 4))));
+        }
+
         await Variables.SetAsync(csharp, command.Name ?? "comparison", frame, typeof(DataFrame)).ConfigureAwait(false);
         context.Display(comparison, "text/html", "text/plain");
     }

@@ -4,9 +4,7 @@ using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.CSharp;
 using Summarizer.Ingestion;
-using Summarizer.Interactive.Sources;
-
-using LoadFailure = Summarizer.Interactive.Sources.LoadFailure;
+using Summarizer.Tables;
 
 namespace Summarizer.Interactive.Commands;
 
@@ -15,7 +13,7 @@ namespace Summarizer.Interactive.Commands;
 /// </summary>
 public sealed class LoadArticlesCommand : MagicCommand
 {
-    /// <summary>Paths, folders or globs, separated by commas or semicolons.</summary>
+    /// <summary>Paths, folders, globs or URLs, separated by commas or semicolons.</summary>
     public string? Paths { get; set; }
 
     /// <summary>The C# variable for the DataFrame. Default <c>articles</c>.</summary>
@@ -34,11 +32,12 @@ public sealed class LoadArticlesCommand : MagicCommand
             }
 
             var inputs = command.Paths.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            (articles, failures) = await ArticleSources.LoadAsync(inputs, context.CancellationToken).ConfigureAwait(false);
+            var loaded = await ArticleLoader.LoadAsync(inputs, ct: context.CancellationToken).ConfigureAwait(false);
+            (articles, failures) = (loaded.Articles, loaded.Failures);
         }
         else if (!string.IsNullOrWhiteSpace(command.Text))
         {
-            articles = [Article.FromText(command.Text.Trim(), source: "cell")];
+            articles = [ArticleLoader.FromString(command.Text.Trim(), source: "cell")];
             failures = [];
         }
         else
@@ -48,10 +47,10 @@ public sealed class LoadArticlesCommand : MagicCommand
 
         if (articles.Count == 0)
         {
-            throw new MagicCommandException("No article was loaded." + Environment.NewLine + string.Join(Environment.NewLine, failures.Select(f => $"{f.Source}: {f.Reason}")));
+            throw new MagicCommandException("No article was loaded." + Environment.NewLine + string.Join(Environment.NewLine, failures.Select(f => f.Message)));
         }
 
-        var frame = ArticleSources.ToDataFrame(articles);
+        var frame = ArticleTable.ToDataFrame(articles);
         await Variables.SetAsync(csharp, name, frame, typeof(DataFrame)).ConfigureAwait(false);
         context.Display(frame);
         if (failures.Count > 0)
@@ -66,8 +65,8 @@ public sealed class LoadArticlesCommand : MagicCommand
             .Append(failures.Count).Append(failures.Count == 1 ? " input" : " inputs").Append(" could not be loaded:</strong><ul>");
         foreach (var f in failures)
         {
-            html.Append("<li><code>").Append(WebUtility.HtmlEncode(f.Source)).Append("</code>: ")
-                .Append(WebUtility.HtmlEncode(f.Reason)).Append("</li>");
+            // Core's messages start with the file, URL or record they concern.
+            html.Append("<li>").Append(WebUtility.HtmlEncode(f.Message)).Append("</li>");
         }
 
         return html.Append("</ul></div>").ToString();

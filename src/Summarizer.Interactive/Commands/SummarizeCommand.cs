@@ -15,7 +15,7 @@ public sealed class SummarizeCommand : MagicCommand
     /// <summary>A C# variable holding the text: a DataFrame (see <see cref="Column"/>), a string or strings.</summary>
     public string? From { get; set; }
 
-    /// <summary>The DataFrame column with the text. Default <c>Text</c>.</summary>
+    /// <summary>The DataFrame column with the text. Default <c>text</c>.</summary>
     public string? Column { get; set; }
 
     /// <summary>A catalog method name or alias; default the catalog's default.</summary>
@@ -64,8 +64,8 @@ public sealed class SummarizeCommand : MagicCommand
 
         var summaries = input.Texts.Select(t => summarizer.Summarize(TextAnalyzer.Default.Analyze(t), length)).ToArray();
         var frame = input.Frame ?? new DataFrame(new StringDataFrameColumn(TextSources.DefaultColumn, input.Texts));
-        SetColumn(frame, new StringDataFrameColumn("Summary", summaries.Select(s => s.ToText(" "))));
-        SetColumn(frame, new DoubleDataFrameColumn("Compression", summaries.Select(s => Math.Round(s.Compression, 4))));
+        SetColumn(frame, new StringDataFrameColumn("summary", summaries.Select(s => s.ToText(" "))));
+        SetColumn(frame, new DoubleDataFrameColumn("compression", summaries.Select(s => Math.Round(s.Compression, 4))));
         var frameName = command.Name ?? (input.Frame is not null ? input.Variable! : "summaries");
         await Variables.SetAsync(csharp, frameName, frame, typeof(DataFrame)).ConfigureAwait(false);
         await Variables.SetAsync(csharp, frameName + "Summaries", summaries, typeof(ExtractiveSummary[])).ConfigureAwait(false);

@@ -1,7 +1,9 @@
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.CSharp;
+using Summarizer.Analysis;
 using Summarizer.Charts;
+using Summarizer.Frequencies;
 using Summarizer.Interactive.Sources;
 
 namespace Summarizer.Interactive.Commands;
@@ -15,7 +17,7 @@ public sealed class WordFreqCommand : MagicCommand
     /// <summary>A C# variable holding the texts: a DataFrame (see <see cref="Column"/>), a string or strings.</summary>
     public string? From { get; set; }
 
-    /// <summary>The DataFrame column with the text. Default <c>Text</c>.</summary>
+    /// <summary>The DataFrame column with the text. Default <c>text</c>.</summary>
     public string? Column { get; set; }
 
     /// <summary>How many terms to show. Default 20.</summary>
@@ -44,9 +46,9 @@ public sealed class WordFreqCommand : MagicCommand
             yield return $"--top must be at least 1, not {Top}.";
         }
 
-        if (Ngram is < 1 or > 5)
+        if (Ngram is < 1 or > 3)
         {
-            yield return $"--ngram must be between 1 and 5, not {Ngram}.";
+            yield return $"--ngram must be 1, 2 or 3, not {Ngram}.";
         }
     }
 
@@ -58,21 +60,12 @@ public sealed class WordFreqCommand : MagicCommand
         var unit = n == 1 ? "words" : n == 2 ? "bigrams" : $"{n}-grams";
         var source = input.Variable ?? "cell text";
 
-        DataFrame frame;
-        ChartSpec chart;
+        var options = new FrequencyOptions { N = n, Stem = command.Stem, RemoveStopWords = !command.KeepStopWords, Top = top };
+        var documents = input.Texts.Select(t => TextAnalyzer.Default.Analyze(t)).ToArray();
+        FrequencyTable table;
         if (command.GroupBy is null)
         {
-            var counts = NGramCounter.Count(input.Texts, n, command.Stem, command.KeepStopWords).Take(top).ToArray();
-            frame = new DataFrame(
-                new StringDataFrameColumn("Term", counts.Select(c => c.Term)),
-                new Int32DataFrameColumn("Count", counts.Select(c => c.Count)),
-                new Int32DataFrameColumn("Documents", counts.Select(c => c.Documents)));
-            chart = ChartSpec.Single(ChartKind.HorizontalBar, "Count", counts.Select(c => c.Term).ToArray(),
-                counts.Select(c => (double)c.Count).ToArray()) with
-            {
-                Title = $"Top {counts.Length} {unit} in {source}",
-                XLabel = "Count",
-            };
+            table = FrequencyCounter.Count(documents, options);
         }
         else
         {
@@ -82,31 +75,42 @@ public sealed class WordFreqCommand : MagicCommand
             }
 
             var groups = TextSources.ColumnTexts(input.Frame, command.GroupBy, input.Variable!);
-            var byGroup = input.Texts.Select((t, i) => (Text: t, Group: groups[i]))
-                .GroupBy(x => x.Group, StringComparer.Ordinal)
-                .Select(g => (Group: g.Key, Counts: NGramCounter.Count(g.Select(x => x.Text), n, command.Stem, command.KeepStopWords)))
-                .OrderBy(g => g.Group, StringComparer.Ordinal)
-                .ToArray();
-            var overall = byGroup.SelectMany(g => g.Counts).GroupBy(c => c.Term, StringComparer.Ordinal)
-                .Select(g => (Term: g.Key, Count: g.Sum(c => c.Count)))
-                .OrderByDescending(t => t.Count).ThenBy(t => t.Term, StringComparer.Ordinal)
-                .Take(top).Select(t => t.Term).ToArray();
-            var rows = byGroup.SelectMany(g => overall.Select(term =>
-                (g.Group, Term: term, Count: g.Counts.FirstOrDefault(c => c.Term == term)?.Count ?? 0))).ToArray();
-            frame = new DataFrame(
-                new StringDataFrameColumn(command.GroupBy, rows.Select(r => r.Group)),
-                new StringDataFrameColumn("Term", rows.Select(r => r.Term)),
-                new Int32DataFrameColumn("Count", rows.Select(r => r.Count)));
-            chart = new ChartSpec(ChartKind.HorizontalBar, byGroup.Select(g => new ChartSeries(g.Group, overall,
-                overall.Select(term => (double)(g.Counts.FirstOrDefault(c => c.Term == term)?.Count ?? 0)).ToArray())).ToArray())
+            var groupOf = new Dictionary<Document, string>(ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < documents.Length; i++)
             {
-                Title = $"Top {overall.Length} {unit} in {source} by {command.GroupBy}",
-                XLabel = "Count",
-            };
+                groupOf[documents[i]] = groups[i];
+            }
+
+            table = FrequencyCounter.Count(documents, options, d => groupOf[d]);
         }
 
+        var title = $"Top {top} {unit} in {source}" + (command.GroupBy is null ? "" : $" by {command.GroupBy}");
+        var chart = ToChart(table) with { Title = title, XLabel = "Count" };
+        var frame = table.ToDataFrame();
         await Variables.SetAsync(csharp, command.Name ?? "wordFreq", frame, typeof(DataFrame)).ConfigureAwait(false);
         context.Display(chart, "text/html", "text/plain");
         context.Display(frame);
+    }
+
+    private static ChartSpec ToChart(FrequencyTable table)
+    {
+        if (!table.IsGrouped)
+        {
+            return ChartSpec.Single(ChartKind.HorizontalBar, "count", table.Rows.Select(r => r.Term).ToArray(),
+                table.Rows.Select(r => (double)r.Count).ToArray());
+        }
+
+        // Each group's top terms, on one shared axis ordered by total count; a term outside a group's top shows 0.
+        var terms = table.Rows.GroupBy(r => r.Term, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Sum(r => r.Count)).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key).ToArray();
+        var series = table.Rows.GroupBy(r => r.Group ?? "(none)", StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var counts = g.ToDictionary(r => r.Term, r => r.Count, StringComparer.Ordinal);
+                return new ChartSeries(g.Key, terms, terms.Select(t => (double)counts.GetValueOrDefault(t)).ToArray());
+            })
+            .ToArray();
+        return new ChartSpec(ChartKind.HorizontalBar, series);
     }
 }

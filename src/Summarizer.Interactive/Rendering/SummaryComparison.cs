@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Summarizer.Evaluation;
 using Summarizer.Summarization;
 
 namespace Summarizer.Interactive.Rendering;
@@ -9,6 +10,9 @@ namespace Summarizer.Interactive.Rendering;
 /// <param name="Summaries">One summary per method, all of the same document.</param>
 public sealed record SummaryComparison(IReadOnlyList<ExtractiveSummary> Summaries)
 {
+    /// <summary>ROUGE scores against a reference, one per summary; null when no reference was given.</summary>
+    public IReadOnlyList<RougeScores>? Scores { get; init; }
+
     /// <summary>A table with one column per method; article text is HTML-encoded.</summary>
     public string ToHtml()
     {
@@ -43,6 +47,18 @@ public sealed record SummaryComparison(IReadOnlyList<ExtractiveSummary> Summarie
             html.Append("<td>").Append(E(SummaryCard.Describe(s))).Append("</td>");
         }
 
+        if (Scores is not null)
+        {
+            foreach (var (label, pick) in Measures)
+            {
+                html.Append("</tr><tr><th>").Append(label).Append(" F</th>");
+                foreach (var score in Scores)
+                {
+                    html.Append("<td>").Append(pick(score).F.ToString("0.000", CultureInfo.InvariantCulture)).Append("</td>");
+                }
+            }
+        }
+
         html.Append("</tr></tbody></table>");
         return html.ToString();
     }
@@ -51,13 +67,26 @@ public sealed record SummaryComparison(IReadOnlyList<ExtractiveSummary> Summarie
     public string ToPlainText()
     {
         var text = new StringBuilder();
-        foreach (var s in Summaries)
+        for (var i = 0; i < Summaries.Count; i++)
         {
-            text.Append(SummaryCard.ToPlainText(s)).Append('\n');
+            text.Append(SummaryCard.ToPlainText(Summaries[i]));
+            if (Scores is not null)
+            {
+                text.Append(string.Join("; ", Measures.Select(m => $"{m.Label} F {m.Pick(Scores[i]).F.ToString("0.000", CultureInfo.InvariantCulture)}"))).Append('\n');
+            }
+
+            text.Append('\n');
         }
 
         return text.ToString().TrimEnd() + "\n";
     }
+
+    private static readonly (string Label, Func<RougeScores, RougeScore> Pick)[] Measures =
+    [
+        ("ROUGE-1", r => r.Rouge1),
+        ("ROUGE-2", r => r.Rouge2),
+        ("ROUGE-L", r => r.RougeL),
+    ];
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

@@ -9,7 +9,7 @@ internal sealed record TextInput(IReadOnlyList<string> Texts, DataFrame? Frame, 
 
 internal static class TextSources
 {
-    public const string DefaultColumn = "Text";
+    public const string DefaultColumn = "text";
 
     /// <summary>Resolves the input: <paramref name="from"/> wins over <paramref name="cellText"/>.</summary>
     public static TextInput Resolve(CSharpKernel csharp, string? from, string? cellText, string? column, string directive)

@@ -23,7 +23,7 @@ public sealed class CompareCommandTests : IAsyncLifetime
         result.Succeeded();
         var frame = _k.Variable<DataFrame>("comparison");
         Assert.Equal(2, frame.Rows.Count);
-        Assert.Equal("0", frame.Columns["Sentences"][0]);
+        Assert.Equal("0", frame.Columns["sentences"][0]);
         var html = result.SingleValue("text/html", v => v.Contains("summarizer-comparison", StringComparison.Ordinal));
         Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(html, "<th><code>lead</code></th>").Count);
     }
@@ -33,9 +33,9 @@ public sealed class CompareCommandTests : IAsyncLifetime
     {
         (await _k.SubmitAsync("var texts = new[] { \"A one. A two.\", \"B one. B two.\" };")).Succeeded();
 
-        (await _k.SubmitAsync("#!compare --from texts --row 1 --sentences 1 --name cmp")).Succeeded();
+        (await _k.SubmitAsync("#!compare --from texts --row 1 --methods lead --sentences 1 --name cmp")).Succeeded();
 
-        Assert.Equal("B one.", _k.Variable<DataFrame>("cmp").Columns["Summary"][0]);
+        Assert.Equal("B one.", _k.Variable<DataFrame>("cmp").Columns["summary"][0]);
     }
 
     [Fact]
@@ -54,5 +54,42 @@ public sealed class CompareCommandTests : IAsyncLifetime
         var message = (await _k.SubmitAsync("#!compare --methods lead,bogus\nSome text.")).Failed();
 
         Assert.Contains("Unknown method 'bogus'", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Compare_WithReference_AddsRougeColumnsAndRows()
+    {
+        var result = await _k.SubmitAsync("#!compare --methods lead --sentences 1 --reference \"Alpha beta gamma.\"\nAlpha beta gamma. Delta epsilon.");
+
+        result.Succeeded();
+        var frame = _k.Variable<DataFrame>("comparison");
+        Assert.Equal(1.0, (double)frame.Columns["rouge1"][0]!, 3);
+        var html = result.SingleValue("text/html", v => v.Contains("summarizer-comparison", StringComparison.Ordinal));
+        Assert.Contains("<th>ROUGE-L F</th><td>1.000</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Compare_ReferenceColumn_ScoresAgainstThatRowsReference()
+    {
+        (await _k.SubmitAsync("""
+            using Microsoft.Data.Analysis;
+            var eval = new DataFrame(
+                new StringDataFrameColumn("text", new[] { "Cats sleep. Dogs bark.", "Birds sing. Fish swim." }),
+                new StringDataFrameColumn("highlights", new[] { "Dogs bark.", "Fish swim." }));
+            """)).Succeeded();
+
+        (await _k.SubmitAsync("#!compare --from eval --row 1 --methods lead --sentences 1 --reference-column highlights")).Succeeded();
+
+        var frame = _k.Variable<DataFrame>("comparison");
+        Assert.Equal("Birds sing.", frame.Columns["summary"][0]);
+        Assert.Equal(0.0, (double)frame.Columns["rouge1"][0]!, 3);
+    }
+
+    [Fact]
+    public async Task Compare_BothReferenceOptions_FailsValidation()
+    {
+        var message = (await _k.SubmitAsync("#!compare --reference x --reference-column y\nSome text.")).Failed();
+
+        Assert.Contains("either --reference or --reference-column", message, StringComparison.Ordinal);
     }
 }

@@ -40,7 +40,7 @@ public sealed class SummarizeCommandTests : IAsyncLifetime
     {
         (await _k.SubmitAsync("var text = \"One sentence here. Two sentences here. Three sentences here.\";")).Succeeded();
 
-        var result = await _k.SubmitAsync("#!summarize --from text --sentences 1 --name brief");
+        var result = await _k.SubmitAsync("#!summarize --from text --method lead --sentences 1 --name brief");
 
         result.Succeeded();
         var brief = _k.Variable<ExtractiveSummary>("brief");
@@ -57,10 +57,10 @@ public sealed class SummarizeCommandTests : IAsyncLifetime
 
         result.Succeeded();
         var frame = _k.Variable<DataFrame>("articles");
-        Assert.Contains(frame.Columns, c => c.Name == "Summary");
-        Assert.Contains(frame.Columns, c => c.Name == "Compression");
+        Assert.Contains(frame.Columns, c => c.Name == "summary");
+        Assert.Contains(frame.Columns, c => c.Name == "compression");
         var summaries = _k.Variable<ExtractiveSummary[]>("articlesSummaries");
-        Assert.Equal(summaries[0].ToText(" "), frame.Columns["Summary"][0]);
+        Assert.Equal(summaries[0].ToText(" "), frame.Columns["summary"][0]);
     }
 
     [Fact]
@@ -68,11 +68,11 @@ public sealed class SummarizeCommandTests : IAsyncLifetime
     {
         (await _k.SubmitAsync("var texts = new[] { \"A first. A second.\", \"B first. B second. B third.\" };")).Succeeded();
 
-        (await _k.SubmitAsync("#!summarize --from texts --sentences 1")).Succeeded();
+        (await _k.SubmitAsync("#!summarize --from texts --method lead --sentences 1")).Succeeded();
 
         var frame = _k.Variable<DataFrame>("summaries");
         Assert.Equal(2, frame.Rows.Count);
-        Assert.Equal("B first.", frame.Columns["Summary"][1]);
+        Assert.Equal("B first.", frame.Columns["summary"][1]);
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public sealed class SummarizeCommandTests : IAsyncLifetime
     {
         var kernel = _k.Kernel.FindKernelByName("summarize");
 
-        var result = await kernel.SendAsync(new Interactive.Commands.SummarizeCommand { Text = "First one. Second one.", Sentences = 1 });
+        var result = await kernel.SendAsync(new Interactive.Commands.SummarizeCommand { Text = "First one. Second one.", Method = "lead", Sentences = 1 });
 
         result.Succeeded();
         Assert.Equal("First one.", _k.Variable<ExtractiveSummary>("summary").Text);
@@ -150,7 +150,7 @@ public sealed class SummarizeCommandTests : IAsyncLifetime
     [Fact]
     public async Task Summarize_CellTextBeforeCSharpSection_LeavesCSharpToCSharpKernel()
     {
-        var result = await _k.SubmitAsync("#!summarize --sentences 1\nFirst one. Second one.\n\n#!csharp\nvar n = summary.Sentences.Count;");
+        var result = await _k.SubmitAsync("#!summarize --method lead --sentences 1\nFirst one. Second one.\n\n#!csharp\nvar n = summary.Sentences.Count;");
 
         result.Succeeded();
         Assert.Equal(1, _k.Variable<int>("n"));

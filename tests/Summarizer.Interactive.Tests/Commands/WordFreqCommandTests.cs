@@ -22,9 +22,9 @@ public sealed class WordFreqCommandTests : IAsyncLifetime
 
         result.Succeeded();
         var frame = _k.Variable<DataFrame>("wordFreq");
-        Assert.Equal("talks", frame.Columns["Term"][0]);
-        Assert.Equal(4, frame.Columns["Count"][0]);
-        Assert.DoesNotContain("the", frame.Columns["Term"].Cast<string>());
+        Assert.Equal("talks", frame.Columns["term"][0]);
+        Assert.Equal(4, frame.Columns["count"][0]);
+        Assert.DoesNotContain("the", frame.Columns["term"].Cast<string>());
         var chart = result.SingleValue("text/html", v => v.Contains("summarizer-chart", StringComparison.Ordinal));
         Assert.Contains("\"orientation\":\"h\"", chart, StringComparison.Ordinal);
         Assert.Contains(result.Values("text/plain"), v => v.Contains("talks", StringComparison.Ordinal) && v.Contains('4'));
@@ -36,8 +36,8 @@ public sealed class WordFreqCommandTests : IAsyncLifetime
         (await _k.SubmitAsync("#!word-freq --ngram 2 --name pairs\nForeign minister spoke. Foreign minister left. Minister foreign.")).Succeeded();
 
         var frame = _k.Variable<DataFrame>("pairs");
-        Assert.Equal("foreign minister", frame.Columns["Term"][0]);
-        Assert.Equal(2, frame.Columns["Count"][0]);
+        Assert.Equal("foreign minister", frame.Columns["term"][0]);
+        Assert.Equal(2, frame.Columns["count"][0]);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class WordFreqCommandTests : IAsyncLifetime
 
         var frame = _k.Variable<DataFrame>("wordFreq");
         Assert.Equal(1, frame.Rows.Count);
-        Assert.Equal(4, frame.Columns["Count"][0]);
+        Assert.Equal(4, frame.Columns["count"][0]);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class WordFreqCommandTests : IAsyncLifetime
         (await _k.SubmitAsync("""
             using Microsoft.Data.Analysis;
             var df = new DataFrame(
-                new StringDataFrameColumn("Text", new[] { "Geneva talks.", "Geneva talks again.", "Moscow reply." }),
+                new StringDataFrameColumn("text", new[] { "Geneva talks.", "Geneva talks again.", "Moscow reply." }),
                 new StringDataFrameColumn("Desk", new[] { "europe", "europe", "russia" }));
             """)).Succeeded();
 
@@ -78,7 +78,7 @@ public sealed class WordFreqCommandTests : IAsyncLifetime
         var message = (await _k.SubmitAsync("#!word-freq --from articles --column Body")).Failed();
 
         Assert.Contains("no column 'Body'", message, StringComparison.Ordinal);
-        Assert.Contains("Text", message, StringComparison.Ordinal);
+        Assert.Contains("text", message, StringComparison.Ordinal);
     }
 
     [Fact]
