@@ -107,6 +107,7 @@ internal static class NotebookCommand
         };
 
         var done = 0;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = await runner.RunAsync(
             document,
             options,
@@ -140,7 +141,9 @@ internal static class NotebookCommand
         var failed = result.Cells.Count(c => c.Outcome == CellOutcome.Failed);
         var skipped = result.Cells.Count(c => c.Outcome == CellOutcome.Skipped);
         var succeeded = result.Cells.Count(c => c.Outcome == CellOutcome.Succeeded);
-        console.Out.WriteLine($"{Path.GetFileName(source)}: {succeeded} cells succeeded, {failed} failed, {skipped} not run.");
+        console.Out.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{Path.GetFileName(source)}: {succeeded} cells succeeded, {failed} failed, {skipped} not run in {clock.Elapsed.TotalSeconds:0.0} s."));
         console.Out.WriteLine($"Wrote {ipynbPath}");
         console.Out.WriteLine($"Wrote {htmlPath}");
         return result.Succeeded ? ExitCodes.Ok : ExitCodes.SomeInputsFailed;
