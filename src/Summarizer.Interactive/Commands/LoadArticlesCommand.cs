@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.CSharp;
+using Summarizer.Interactive.Rendering;
 using Summarizer.Ingestion;
 using Summarizer.Tables;
 
@@ -57,7 +58,7 @@ public sealed class LoadArticlesCommand : MagicCommand
 
         var frame = ArticleTable.ToDataFrame(articles);
         await Variables.SetAsync(csharp, name, frame, typeof(DataFrame)).ConfigureAwait(false);
-        context.Display(frame);
+        context.Display(DataFramePreview.Of(frame));
         if (failures.Count > 0)
         {
             context.DisplayAs(FailuresHtml(failures), "text/html");

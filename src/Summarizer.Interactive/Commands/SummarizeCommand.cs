@@ -1,6 +1,7 @@
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.CSharp;
+using Summarizer.Interactive.Rendering;
 using Summarizer.Analysis;
 using Summarizer.Interactive.Sources;
 using Summarizer.Summarization;
@@ -78,7 +79,7 @@ public sealed class SummarizeCommand : MagicCommand
         var frameName = command.Name ?? (input.Frame is not null ? input.Variable! : "summaries");
         await Variables.SetAsync(csharp, frameName, frame, typeof(DataFrame)).ConfigureAwait(false);
         await Variables.SetAsync(csharp, frameName + "Summaries", summaries, typeof(ExtractiveSummary[])).ConfigureAwait(false);
-        context.Display(frame);
+        context.Display(DataFramePreview.Of(frame));
     }
 
     private static void SetColumn(DataFrame frame, DataFrameColumn column)

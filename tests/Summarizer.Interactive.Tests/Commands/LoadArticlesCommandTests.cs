@@ -39,6 +39,20 @@ public sealed class LoadArticlesCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LoadArticles_LongArticle_ShowsShortenedTextButVariableKeepsAll()
+    {
+        var body = string.Join(' ', Enumerable.Repeat("The committee heard evidence about the harbour works all day.", 20));
+
+        var result = await _k.SubmitAsync($"#!load-articles\n{body}");
+
+        result.Succeeded();
+        Assert.Equal(body, _k.Variable<DataFrame>("articles").Columns["text"][0]);
+        var html = Assert.Single(result.Values("text/html"), v => v.Contains("<table", StringComparison.Ordinal));
+        Assert.DoesNotContain(body, html, StringComparison.Ordinal);
+        Assert.Contains("…", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LoadArticles_NameOption_SetsThatVariable()
     {
         (await _k.SubmitAsync($"#!load-articles {Seeds.Path("geneva-talks.txt")} --name geneva")).Succeeded();
