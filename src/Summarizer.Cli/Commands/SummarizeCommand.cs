@@ -54,7 +54,9 @@ internal static class SummarizeCommand
 
             var summarizer = MethodArguments.Create(entry, MethodArguments.ParseOptions(parse.GetValue(methodOptions)));
             var analyzer = new TextAnalyzer(new AnalysisOptions { Language = parse.GetValue(language) });
-            var loadOptions = LoadOptionsFrom(parse.GetValue(idField), parse.GetValue(textField));
+            // Language detection runs in the parallel stage below rather than in the (sequential) reader.
+            var loadOptions = LoadOptionsFrom(parse.GetValue(idField), parse.GetValue(textField)) with { DetectLanguage = false };
+            var detect = parse.GetValue(language) is null;
             var items = ArticleLoader.ReadAsync(parse.GetValue(inputs)!, loadOptions, console.In, cancellationToken);
             var writer = SummaryWriter.Create(parse.GetValue(format), console.Out);
             var (_, failures) = await BatchProgress.RunAsync(console, "Summarised", async report =>
@@ -67,7 +69,7 @@ internal static class SummarizeCommand
                     {
                         results[i] = batch[i] switch
                         {
-                            LoadedArticle loaded => Summarize(loaded.Article, analyzer, summarizer, summaryLength),
+                            LoadedArticle loaded => Summarize(detect ? WithLanguage(loaded.Article) : loaded.Article, analyzer, summarizer, summaryLength),
                             LoadFailure failure => SummaryRecord.Failed(null, failure.Source, failure.Message),
                             var other => SummaryRecord.Failed(null, other.Source, "Unrecognised input."),
                         };
@@ -106,6 +108,9 @@ internal static class SummarizeCommand
 
         return options;
     }
+
+    private static Article WithLanguage(Article article) =>
+        article.Language is null ? article with { Language = LanguageDetector.Detect(article.Text) } : article;
 
     private static SummaryRecord Summarize(Article article, TextAnalyzer analyzer, ISummarizer summarizer, SummaryLength length)
     {

@@ -2,23 +2,27 @@ using Summarizer.Analysis;
 
 namespace Summarizer.Summarization;
 
-/// <summary>Options for <see cref="PositionalCentralitySummarizer"/>. Defaults were set on news text (see the README).</summary>
+/// <summary>
+/// Options for <see cref="PositionalCentralitySummarizer"/>. The backward weight and the lead prior were set on the
+/// CNN/DailyMail dev slice (a flat optimum: every setting in a 3×3×2 grid scored within 0.5 ROUGE-1 of the best) and
+/// checked on BBC News Summary; the other options keep their first values.
+/// </summary>
 public sealed record PositionalCentralityOptions
 {
     /// <summary>Weight of similarity to later sentences: a sentence that the rest of the article elaborates. Default 1.</summary>
     public double ForwardWeight { get; init; } = 1.0;
 
     /// <summary>
-    /// Weight of similarity to earlier sentences. Negative (default -3): a sentence that repeats what came before adds
+    /// Weight of similarity to earlier sentences. Negative (default -2): a sentence that repeats what came before adds
     /// little, which is what makes centrality position-aware (Zheng and Lapata 2019).
     /// </summary>
-    public double BackwardWeight { get; init; } = -3.0;
+    public double BackwardWeight { get; init; } = -2.0;
 
-    /// <summary>Weight of the lead prior <c>decay^index</c>; news puts the point first. Default 0.05.</summary>
-    public double PositionWeight { get; init; } = 0.05;
+    /// <summary>Weight of the lead prior <c>decay^index</c>; news puts the point first. Default 0.03.</summary>
+    public double PositionWeight { get; init; } = 0.03;
 
-    /// <summary>Per-sentence decay of the lead prior. Default 0.85.</summary>
-    public double PositionDecay { get; init; } = 0.85;
+    /// <summary>Per-sentence decay of the lead prior. Default 0.9.</summary>
+    public double PositionDecay { get; init; } = 0.9;
 
     /// <summary>Weight of the sentence's similarity to the title, when the article has one. Default 0.1.</summary>
     public double TitleWeight { get; init; } = 0.1;
@@ -51,9 +55,9 @@ public sealed class PositionalCentralitySummarizer : ISummarizer
         ["pacsum", "positional-centrality", "default"],
         [
             new("forward-weight", "Weight of similarity to later sentences.", "1"),
-            new("backward-weight", "Weight of similarity to earlier sentences (negative penalises repetition).", "-3"),
-            new("position-weight", "Weight of the lead prior.", "0.05"),
-            new("position-decay", "Per-sentence decay of the lead prior.", "0.85"),
+            new("backward-weight", "Weight of similarity to earlier sentences (negative penalises repetition).", "-2"),
+            new("position-weight", "Weight of the lead prior.", "0.03"),
+            new("position-decay", "Per-sentence decay of the lead prior.", "0.9"),
             new("title-weight", "Weight of similarity to the title.", "0.1"),
             new("redundancy", "MMR penalty on similarity to chosen sentences.", "0"),
             new("min-words", "Shorter sentences are chosen only when nothing else is left.", "4"),
@@ -61,9 +65,9 @@ public sealed class PositionalCentralitySummarizer : ISummarizer
         o => new PositionalCentralitySummarizer(new PositionalCentralityOptions
         {
             ForwardWeight = OptionValues.Double(o, "forward-weight", 1.0),
-            BackwardWeight = OptionValues.Double(o, "backward-weight", -3.0),
-            PositionWeight = OptionValues.Double(o, "position-weight", 0.05),
-            PositionDecay = OptionValues.Double(o, "position-decay", 0.85),
+            BackwardWeight = OptionValues.Double(o, "backward-weight", -2.0),
+            PositionWeight = OptionValues.Double(o, "position-weight", 0.03),
+            PositionDecay = OptionValues.Double(o, "position-decay", 0.9),
             TitleWeight = OptionValues.Double(o, "title-weight", 0.1),
             Redundancy = OptionValues.Double(o, "redundancy", 0),
             MinWords = OptionValues.Int(o, "min-words", 4),
