@@ -85,14 +85,14 @@ internal static class LlmSummarizeCommand
     {
         var document = TextAnalyzer.Default.Analyze(text);
         var received = new StringBuilder();
-        var lastUpdate = Stopwatch.StartNew();
+        Stopwatch? lastUpdate = null;
         var displayed = KernelInvocationContextExtensions.Display(context, new LlmStreamingView(string.Empty, provider, summarizer.Model), "text/html", "text/plain");
         var summary = await summarizer.SummarizeAsync(document, piece =>
         {
             received.Append(piece);
-            if (lastUpdate.Elapsed >= UpdateInterval)
+            if (lastUpdate is null || lastUpdate.Elapsed >= UpdateInterval)
             {
-                lastUpdate.Restart();
+                lastUpdate = Stopwatch.StartNew();
                 displayed.Update(new LlmStreamingView(received.ToString(), provider, summarizer.Model));
             }
         }, context.CancellationToken).ConfigureAwait(false);
