@@ -78,6 +78,8 @@ public static class SummarizerKernelExtension
         Formatter.Register<LlmSummaryView>((v, w) => w.Write(LlmSummaryCard.ToPlainText(v)), "text/plain");
         Formatter.Register<LlmStreamingView>((v, w) => w.Write(LlmSummaryCard.ToHtml(v)), "text/html");
         Formatter.Register<LlmStreamingView>((v, w) => w.Write(LlmSummaryCard.ToPlainText(v)), "text/plain");
+        Formatter.Register<ProviderTable>((t, w) => w.Write(LlmProvidersCommand.ToHtml(t.Providers)), "text/html");
+        Formatter.Register<ProviderTable>((t, w) => w.Write(LlmProvidersCommand.ToPlainText(t.Providers)), "text/plain");
         Formatter.Register<LlmSummary>((s, w) => w.Write(LlmSummaryCard.ToHtml(new LlmSummaryView(s, null))), "text/html");
         Formatter.Register<LlmSummary>((s, w) => w.Write(LlmSummaryCard.ToPlainText(new LlmSummaryView(s, null))), "text/plain");
     }

@@ -104,14 +104,16 @@ public sealed class LlmConfigCommand : MagicCommand
     }
 }
 
+/// <summary>The providers as <c>#!llm-providers</c> shows them.</summary>
+/// <param name="Providers">Each provider's status.</param>
+public sealed record ProviderTable(IReadOnlyList<ProviderStatus> Providers);
+
 /// <summary><c>#!llm-providers</c>: the LLM providers with what is configured and what is missing, never a key.</summary>
 public sealed class LlmProvidersCommand : MagicCommand
 {
     internal static Task HandleAsync(KernelInvocationContext context, LlmSession session)
     {
-        var statuses = session.Describe();
-        context.DisplayAs(ToHtml(statuses), "text/html");
-        context.DisplayAs(ToPlainText(statuses), "text/plain");
+        KernelInvocationContextExtensions.Display(context, new ProviderTable(session.Describe()), "text/html", "text/plain");
         return Task.CompletedTask;
     }
 
