@@ -167,6 +167,28 @@ public sealed class LlmCommandsTests : IAsyncLifetime
         Assert.Empty(_server.Requests);
     }
 
+    [Fact]
+    public async Task LlmConfig_ApiKeyWithoutValue_AsksWithAMaskedPromptAndUsesTheAnswer()
+    {
+        var asked = new List<RequestInput>();
+        _k.Kernel.RegisterCommandHandler<RequestInput>((request, context) =>
+        {
+            asked.Add(request);
+            context.Publish(new InputProduced(Key, request));
+            return Task.CompletedTask;
+        });
+
+        var config = await _k.SubmitAsync($"#!llm-config --provider openai --endpoint {_server.OpenAIEndpoint} --model loop-model --api-key");
+        var result = await _k.SubmitAsync("#!summarize --method llm --no-cache\n" + Article);
+
+        config.Succeeded();
+        result.Succeeded();
+        var prompt = Assert.Single(asked);
+        Assert.True(prompt.IsPassword);
+        Assert.Equal("Bearer " + Key, Assert.Single(_server.Requests).Headers["Authorization"]);
+        Assert.DoesNotContain(config.Values("text/plain"), v => v.Contains(Key, StringComparison.Ordinal));
+    }
+
     private static string Html(DisplayEvent e) => e.FormattedValues.Single(v => v.MimeType == "text/html").Value;
 
     private static string Plain(DisplayEvent e) => e.FormattedValues.Single(v => v.MimeType == "text/plain").Value;
