@@ -6,6 +6,8 @@ using Microsoft.DotNet.Interactive.Directives;
 using Microsoft.DotNet.Interactive.Formatting;
 using Summarizer.Charts;
 using Summarizer.Interactive.Commands;
+using Summarizer.Interactive.Llm;
+using Summarizer.Llm;
 using Summarizer.Interactive.Rendering;
 using Summarizer.Summarization;
 
@@ -26,6 +28,8 @@ public static class SummarizerKernelExtension
         ("#!compare", "Several methods side by side on one text.", "#!compare --from articles --row 0 --methods lead"),
         ("#!word-freq", "Most frequent words or n-grams as a bar chart and a DataFrame.", "#!word-freq --from articles --top 15 --ngram 2"),
         ("#!entity-freq", "Most mentioned people, organisations and places as a bar chart and a DataFrame.", "#!entity-freq --from articles --types PERSON,LOCATION"),
+        ("#!llm-config", "LLM provider, endpoint, model and key for this session (the key is asked for, masked).", "#!llm-config --provider openai --model gpt-4o-mini --api-key"),
+        ("#!llm-providers", "The LLM providers: what is configured and what is missing (never a key).", "#!llm-providers"),
     ];
 
     /// <summary>
@@ -70,10 +74,19 @@ public static class SummarizerKernelExtension
         Formatter.Register<SummaryComparison>((c, w) => w.Write(c.ToPlainText()), "text/plain");
         Formatter.Register<ChartSpec>((c, w) => w.Write(ChartOutput.ToHtml(c)), "text/html");
         Formatter.Register<ChartSpec>((c, w) => w.Write(ChartOutput.ToPlainText(c)), "text/plain");
+        Formatter.Register<LlmSummaryView>((v, w) => w.Write(LlmSummaryCard.ToHtml(v)), "text/html");
+        Formatter.Register<LlmSummaryView>((v, w) => w.Write(LlmSummaryCard.ToPlainText(v)), "text/plain");
+        Formatter.Register<LlmStreamingView>((v, w) => w.Write(LlmSummaryCard.ToHtml(v)), "text/html");
+        Formatter.Register<LlmStreamingView>((v, w) => w.Write(LlmSummaryCard.ToPlainText(v)), "text/plain");
+        Formatter.Register<ProviderTable>((t, w) => w.Write(LlmProvidersCommand.ToHtml(t.Providers)), "text/html");
+        Formatter.Register<ProviderTable>((t, w) => w.Write(LlmProvidersCommand.ToPlainText(t.Providers)), "text/plain");
+        Formatter.Register<LlmSummary>((s, w) => w.Write(LlmSummaryCard.ToHtml(new LlmSummaryView(s, null))), "text/html");
+        Formatter.Register<LlmSummary>((s, w) => w.Write(LlmSummaryCard.ToPlainText(new LlmSummaryView(s, null))), "text/plain");
     }
 
     private static void AddKernels(CompositeKernel root, CSharpKernel csharp)
     {
+        var session = new LlmSession();
         KernelDirectiveParameter From() =>
             new KernelDirectiveParameter("--from", "A C# variable with the text: a DataFrame, a string or strings.")
                 .AddCompletions(() => VariableNames(csharp));
@@ -100,9 +113,21 @@ public static class SummarizerKernelExtension
             [
                 From(), Column(),
                 new KernelDirectiveParameter("--method", "The summarisation method.").AddCompletions(() => SummarizerCatalog.Names),
-                .. Length(), Name("summary, or the DataFrame's name"), Help(),
+                .. Length(), Name("summary, or the DataFrame's name"),
+                new KernelDirectiveParameter("--provider", "llm: azure or openai (default from #!llm-config or the environment).")
+                    .AddCompletions(() => LlmProviders.Names),
+                new KernelDirectiveParameter("--model", "llm: model, or deployment for Azure."),
+                new KernelDirectiveParameter("--style", "llm: paragraph, bullets, headline or tldr (default paragraph).")
+                    .AddCompletions(() => ["paragraph", "bullets", "headline", "tldr"]),
+                new KernelDirectiveParameter("--target-words", "llm: target length in words (default 80)."),
+                new KernelDirectiveParameter("--output-language", "llm: language of the summary (default the article's)."),
+                new KernelDirectiveParameter("--temperature", "llm: sampling temperature (default 0.2)."),
+                new KernelDirectiveParameter("--concurrency", "llm: DataFrame rows summarised at once (default 4)."),
+                new KernelDirectiveParameter("--max-retries", "llm: retries after a throttled or failed call (default 4)."),
+                new KernelDirectiveParameter("--no-cache", "llm: ask the model again instead of reusing cached answers.") { Flag = true },
+                Help(),
             ],
-            (c, ctx) => SummarizeCommand.HandleAsync(c, ctx, csharp)));
+            (c, ctx) => SummarizeCommand.HandleAsync(c, ctx, csharp, session)));
 
         root.Add(new MagicCommandKernel<CompareCommand>(
             "compare", Commands[2].Description,
@@ -140,6 +165,21 @@ public static class SummarizerKernelExtension
                 Name("entities"), Help(),
             ],
             (c, ctx) => EntityFreqCommand.HandleAsync(c, ctx, csharp)));
+
+        root.Add(new MagicCommandKernel<LlmConfigCommand>(
+            "llm-config", Commands[5].Description,
+            [
+                new KernelDirectiveParameter("--provider", "azure or openai.").AddCompletions(() => LlmProviders.Names),
+                new KernelDirectiveParameter("--endpoint", "Azure resource endpoint, or the OpenAI-compatible base URL including /v1."),
+                new KernelDirectiveParameter("--model", "Model, or deployment for Azure."),
+                new KernelDirectiveParameter("--api-key", "Ask for the API key with a masked prompt."),
+                Help(),
+            ],
+            (c, ctx) => LlmConfigCommand.HandleAsync(c, ctx, session)));
+
+        root.Add(new MagicCommandKernel<LlmProvidersCommand>(
+            "llm-providers", Commands[6].Description, [Help()],
+            (_, ctx) => LlmProvidersCommand.HandleAsync(ctx, session)));
     }
 
     private static IEnumerable<string> VariableNames(CSharpKernel csharp) =>

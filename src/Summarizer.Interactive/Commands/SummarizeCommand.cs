@@ -1,6 +1,7 @@
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.CSharp;
+using Summarizer.Interactive.Llm;
 using Summarizer.Interactive.Rendering;
 using Summarizer.Analysis;
 using Summarizer.Interactive.Sources;
@@ -34,6 +35,33 @@ public sealed class SummarizeCommand : MagicCommand
     /// <summary>The C# variable for the result: <c>summary</c> for one text; for a DataFrame, the DataFrame's own name.</summary>
     public string? Name { get; set; }
 
+    /// <summary>LLM provider: <c>azure</c> or <c>openai</c>; default from <c>#!llm-config</c> or the environment.</summary>
+    public string? Provider { get; set; }
+
+    /// <summary>LLM model or Azure deployment; default from <c>#!llm-config</c> or the environment.</summary>
+    public string? Model { get; set; }
+
+    /// <summary>LLM summary style: paragraph (default), bullets, headline or tldr.</summary>
+    public string? Style { get; set; }
+
+    /// <summary>LLM target length in words (default 80; headline 15, tldr 30).</summary>
+    public int? TargetWords { get; set; }
+
+    /// <summary>Language of the LLM summary (default the article's).</summary>
+    public string? OutputLanguage { get; set; }
+
+    /// <summary>LLM sampling temperature (default 0.2).</summary>
+    public double? Temperature { get; set; }
+
+    /// <summary>LLM rows summarised at once for a DataFrame (default 4).</summary>
+    public int? Concurrency { get; set; }
+
+    /// <summary>LLM retries after a throttled or failed call (default 4).</summary>
+    public int? MaxRetries { get; set; }
+
+    /// <summary>Ask the model again instead of reusing cached answers.</summary>
+    public bool NoCache { get; set; }
+
     /// <inheritdoc />
     public override IEnumerable<string> GetValidationErrors(CompositeKernel kernel)
     {
@@ -51,14 +79,25 @@ public sealed class SummarizeCommand : MagicCommand
         {
             yield return $"Unknown method '{Method}'. Known methods: {string.Join(", ", SummarizerCatalog.Names)}.";
         }
-        else if (method.Kind != SummarizerKind.Extractive)
+        else if (method.Kind != SummarizerKind.Extractive && method != SummarizerCatalog.Llm)
         {
-            yield return $"'{Method}' is not an extractive method; #!summarize runs extractive methods only.";
+            yield return $"'{Method}' is not an extractive method; #!summarize runs extractive methods and llm.";
+        }
+
+        if (Style is not null && !Enum.TryParse<global::Summarizer.Llm.SummaryStyle>(Style, ignoreCase: true, out _))
+        {
+            yield return $"Unknown --style '{Style}'. Known styles: paragraph, bullets, headline, tldr.";
         }
     }
 
-    internal static async Task HandleAsync(SummarizeCommand command, KernelInvocationContext context, CSharpKernel csharp)
+    internal static async Task HandleAsync(SummarizeCommand command, KernelInvocationContext context, CSharpKernel csharp, LlmSession session)
     {
+        if (command.Method is not null && SummarizerCatalog.TryFind(command.Method, out var chosen) && chosen == SummarizerCatalog.Llm)
+        {
+            await LlmSummarizeCommand.HandleAsync(command, context, csharp, session).ConfigureAwait(false);
+            return;
+        }
+
         var input = TextSources.Resolve(csharp, command.From, command.Text, command.Column, "#!summarize");
         var summarizer = SummarizerCatalog.Create(command.Method);
         var length = LengthOptions.From(command.Sentences, command.Ratio, command.Words);
@@ -82,7 +121,7 @@ public sealed class SummarizeCommand : MagicCommand
         context.Display(DataFramePreview.Of(frame));
     }
 
-    private static void SetColumn(DataFrame frame, DataFrameColumn column)
+    internal static void SetColumn(DataFrame frame, DataFrameColumn column)
     {
         var existing = frame.Columns.IndexOf(column.Name);
         if (existing >= 0)
