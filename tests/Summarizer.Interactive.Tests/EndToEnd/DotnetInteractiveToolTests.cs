@@ -71,6 +71,20 @@ public sealed class DotnetInteractiveToolTests(ITestOutputHelper output)
                 Assert.True(table.Failure is null, table.Failure);
                 Assert.Contains(table.Values("text/html"), v => v.Contains("<table", StringComparison.Ordinal) && v.Contains("geneva-talks.txt", StringComparison.Ordinal));
 
+                // The LLM path in the real tool, against a chat-completions server on loopback.
+                await using (var server = new Summarizer.Core.Tests.Llm.LoopbackChatServer())
+                {
+                    const string key = "sk-e2e-secret-4242";
+                    var config = await kernel.SubmitCodeAsync($"#!llm-config --provider openai --endpoint {server.OpenAIEndpoint} --model e2e-model --api-key {key}");
+                    Assert.True(config.Failure is null, config.Failure);
+                    var llm = await kernel.SubmitCodeAsync("#!summarize --method llm --no-cache --name gist\n" + article);
+                    Assert.True(llm.Failure is null, llm.Failure);
+                    Assert.Contains(llm.Values("text/html"), v => v.Contains("summarizer-llm-card", StringComparison.Ordinal));
+                    Assert.Contains(server.Requests, r => r.Model == "e2e-model" && r.UserText.Contains("Blinken", StringComparison.Ordinal));
+                    Assert.DoesNotContain(config.Values("text/html").Concat(config.Values("text/plain")).Concat(llm.Values("text/html")).Concat(llm.Values("text/plain")),
+                        v => v.Contains(key, StringComparison.Ordinal));
+                }
+
                 var variables = await kernel.SubmitCodeAsync("$\"{summary.Method} {summary.Sentences.Count} {articles.Rows.Count} {wordFreq.Rows.Count}\"");
                 Assert.True(variables.Failure is null, variables.Failure);
                 Assert.Contains("lead 2 1 5", variables.Values("text/plain"));
