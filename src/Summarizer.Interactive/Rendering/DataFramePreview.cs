@@ -8,7 +8,7 @@ namespace Summarizer.Interactive.Rendering;
 /// </summary>
 internal static class DataFramePreview
 {
-    public const int MaxChars = 160;
+    public const int MaxChars = 60;
 
     public static DataFrame Of(DataFrame frame)
     {
