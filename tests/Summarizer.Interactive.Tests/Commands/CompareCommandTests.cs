@@ -3,25 +3,15 @@ using Summarizer.Interactive.Tests.TestSupport;
 
 namespace Summarizer.Interactive.Tests.Commands;
 
-public sealed class CompareCommandTests : IAsyncLifetime
+public sealed class CompareCommandTests : KernelTest
 {
-    private KernelFixture _k = null!;
-
-    public async Task InitializeAsync() => _k = await KernelFixture.CreateAsync();
-
-    public Task DisposeAsync()
-    {
-        _k.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task Compare_CellText_ShowsOneColumnPerMethodAndSetsFrame()
     {
-        var result = await _k.SubmitAsync("#!compare --methods lead,lead-3 --sentences 1\n" + Seeds.Read("geneva-talks.txt"));
+        var result = await Kernel.SubmitAsync("#!compare --methods lead,lead-3 --sentences 1\n" + Seeds.Read("geneva-talks.txt"));
 
         result.Succeeded();
-        var frame = _k.Variable<DataFrame>("comparison");
+        var frame = Kernel.Variable<DataFrame>("comparison");
         Assert.Equal(2, frame.Rows.Count);
         Assert.Equal("0", frame.Columns["sentences"][0]);
         var html = result.SingleValue("text/html", v => v.Contains("summarizer-comparison", StringComparison.Ordinal));
@@ -31,19 +21,19 @@ public sealed class CompareCommandTests : IAsyncLifetime
     [Fact]
     public async Task Compare_FromDataFrameRow_UsesThatRow()
     {
-        (await _k.SubmitAsync("var texts = new[] { \"A one. A two.\", \"B one. B two.\" };")).Succeeded();
+        (await Kernel.SubmitAsync("var texts = new[] { \"A one. A two.\", \"B one. B two.\" };")).Succeeded();
 
-        (await _k.SubmitAsync("#!compare --from texts --row 1 --methods lead --sentences 1 --name cmp")).Succeeded();
+        (await Kernel.SubmitAsync("#!compare --from texts --row 1 --methods lead --sentences 1 --name cmp")).Succeeded();
 
-        Assert.Equal("B one.", _k.Variable<DataFrame>("cmp").Columns["summary"][0]);
+        Assert.Equal("B one.", Kernel.Variable<DataFrame>("cmp").Columns["summary"][0]);
     }
 
     [Fact]
     public async Task Compare_RowOutOfRange_FailsNamingVariable()
     {
-        (await _k.SubmitAsync("var texts = new[] { \"A one.\" };")).Succeeded();
+        (await Kernel.SubmitAsync("var texts = new[] { \"A one.\" };")).Succeeded();
 
-        var message = (await _k.SubmitAsync("#!compare --from texts --row 5")).Failed();
+        var message = (await Kernel.SubmitAsync("#!compare --from texts --row 5")).Failed();
 
         Assert.Contains("'texts' has 1 rows", message, StringComparison.Ordinal);
     }
@@ -51,7 +41,7 @@ public sealed class CompareCommandTests : IAsyncLifetime
     [Fact]
     public async Task Compare_UnknownMethod_FailsValidation()
     {
-        var message = (await _k.SubmitAsync("#!compare --methods lead,bogus\nSome text.")).Failed();
+        var message = (await Kernel.SubmitAsync("#!compare --methods lead,bogus\nSome text.")).Failed();
 
         Assert.Contains("Unknown method 'bogus'", message, StringComparison.Ordinal);
     }
@@ -59,10 +49,10 @@ public sealed class CompareCommandTests : IAsyncLifetime
     [Fact]
     public async Task Compare_WithReference_AddsRougeColumnsAndRows()
     {
-        var result = await _k.SubmitAsync("#!compare --methods lead --sentences 1 --reference \"Alpha beta gamma.\"\nAlpha beta gamma. Delta epsilon.");
+        var result = await Kernel.SubmitAsync("#!compare --methods lead --sentences 1 --reference \"Alpha beta gamma.\"\nAlpha beta gamma. Delta epsilon.");
 
         result.Succeeded();
-        var frame = _k.Variable<DataFrame>("comparison");
+        var frame = Kernel.Variable<DataFrame>("comparison");
         Assert.Equal(1.0, (double)frame.Columns["rouge1"][0]!, 3);
         var html = result.SingleValue("text/html", v => v.Contains("summarizer-comparison", StringComparison.Ordinal));
         Assert.Contains("<th>ROUGE-L F</th><td>1.000</td>", html, StringComparison.Ordinal);
@@ -71,16 +61,16 @@ public sealed class CompareCommandTests : IAsyncLifetime
     [Fact]
     public async Task Compare_ReferenceColumn_ScoresAgainstThatRowsReference()
     {
-        (await _k.SubmitAsync("""
+        (await Kernel.SubmitAsync("""
             using Microsoft.Data.Analysis;
             var eval = new DataFrame(
                 new StringDataFrameColumn("text", new[] { "Cats sleep. Dogs bark.", "Birds sing. Fish swim." }),
                 new StringDataFrameColumn("highlights", new[] { "Dogs bark.", "Fish swim." }));
             """)).Succeeded();
 
-        (await _k.SubmitAsync("#!compare --from eval --row 1 --methods lead --sentences 1 --reference-column highlights")).Succeeded();
+        (await Kernel.SubmitAsync("#!compare --from eval --row 1 --methods lead --sentences 1 --reference-column highlights")).Succeeded();
 
-        var frame = _k.Variable<DataFrame>("comparison");
+        var frame = Kernel.Variable<DataFrame>("comparison");
         Assert.Equal("Birds sing.", frame.Columns["summary"][0]);
         Assert.Equal(0.0, (double)frame.Columns["rouge1"][0]!, 3);
     }
@@ -88,7 +78,7 @@ public sealed class CompareCommandTests : IAsyncLifetime
     [Fact]
     public async Task Compare_BothReferenceOptions_FailsValidation()
     {
-        var message = (await _k.SubmitAsync("#!compare --reference x --reference-column y\nSome text.")).Failed();
+        var message = (await Kernel.SubmitAsync("#!compare --reference x --reference-column y\nSome text.")).Failed();
 
         Assert.Contains("either --reference or --reference-column", message, StringComparison.Ordinal);
     }

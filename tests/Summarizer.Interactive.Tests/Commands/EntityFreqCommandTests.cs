@@ -3,25 +3,15 @@ using Summarizer.Interactive.Tests.TestSupport;
 
 namespace Summarizer.Interactive.Tests.Commands;
 
-public sealed class EntityFreqCommandTests : IAsyncLifetime
+public sealed class EntityFreqCommandTests : KernelTest
 {
-    private KernelFixture _k = null!;
-
-    public async Task InitializeAsync() => _k = await KernelFixture.CreateAsync();
-
-    public Task DisposeAsync()
-    {
-        _k.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task EntityFreq_SeedArticle_ChartsPeopleAndSetsFrame()
     {
-        var result = await _k.SubmitAsync("#!entity-freq --types PERSON --top 5\n" + Seeds.Read("geneva-talks.txt"));
+        var result = await Kernel.SubmitAsync("#!entity-freq --types PERSON --top 5\n" + Seeds.Read("geneva-talks.txt"));
 
         result.Succeeded();
-        var frame = _k.Variable<DataFrame>("entities");
+        var frame = Kernel.Variable<DataFrame>("entities");
         var names = frame.Columns["Entity"].Cast<string>().ToArray();
         Assert.Contains(names, n => n.Contains("Blinken", StringComparison.Ordinal));
         Assert.All(frame.Columns["Type"].Cast<string>(), t => Assert.Equal("PERSON", t));
@@ -32,16 +22,16 @@ public sealed class EntityFreqCommandTests : IAsyncLifetime
     [Fact]
     public async Task EntityFreq_FromDataFrame_CountsArticlesPerEntity()
     {
-        (await _k.SubmitAsync("""
+        (await Kernel.SubmitAsync("""
             using Microsoft.Data.Analysis;
             var news = new DataFrame(
                 new StringDataFrameColumn("id", new[] { "a", "b" }),
                 new StringDataFrameColumn("text", new[] { "Antony Blinken met Sergei Lavrov in Geneva.", "Blinken later flew to Berlin." }));
             """)).Succeeded();
 
-        (await _k.SubmitAsync("#!entity-freq --from news --name people --types PERSON")).Succeeded();
+        (await Kernel.SubmitAsync("#!entity-freq --from news --name people --types PERSON")).Succeeded();
 
-        var frame = _k.Variable<DataFrame>("people");
+        var frame = Kernel.Variable<DataFrame>("people");
         var row = Enumerable.Range(0, (int)frame.Rows.Count).Single(i => ((string)frame.Columns["Entity"][i]).Contains("Blinken", StringComparison.Ordinal));
         Assert.Equal(2, frame.Columns["Articles"][row]);
     }
@@ -49,7 +39,7 @@ public sealed class EntityFreqCommandTests : IAsyncLifetime
     [Fact]
     public async Task EntityFreq_UnknownType_FailsListingKnownTypes()
     {
-        var message = (await _k.SubmitAsync("#!entity-freq --types PEOPLE\nSome text.")).Failed();
+        var message = (await Kernel.SubmitAsync("#!entity-freq --types PEOPLE\nSome text.")).Failed();
 
         Assert.Contains("Unknown entity type 'PEOPLE'", message, StringComparison.Ordinal);
         Assert.Contains("PERSON", message, StringComparison.Ordinal);

@@ -5,27 +5,17 @@ using Summarizer.Summarization;
 
 namespace Summarizer.Interactive.Tests.Commands;
 
-public sealed class SummarizeCommandTests : IAsyncLifetime
+public sealed class SummarizeCommandTests : KernelTest
 {
-    private KernelFixture _k = null!;
-
-    public async Task InitializeAsync() => _k = await KernelFixture.CreateAsync();
-
-    public Task DisposeAsync()
-    {
-        _k.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task Summarize_CellText_DisplaysCardAndSetsSummaryVariable()
     {
         var article = Seeds.Read("geneva-talks.txt");
 
-        var result = await _k.SubmitAsync("#!summarize --method lead --sentences 2\n" + article);
+        var result = await Kernel.SubmitAsync("#!summarize --method lead --sentences 2\n" + article);
 
         result.Succeeded();
-        var summary = _k.Variable<ExtractiveSummary>("summary");
+        var summary = Kernel.Variable<ExtractiveSummary>("summary");
         Assert.Equal("lead", summary.Method);
         Assert.Equal([0, 1], summary.Indices);
         var html = result.SingleValue("text/html", v => v.Contains("summarizer-card", StringComparison.Ordinal));
@@ -38,12 +28,12 @@ public sealed class SummarizeCommandTests : IAsyncLifetime
     [Fact]
     public async Task Summarize_FromStringVariable_UsesNameOption()
     {
-        (await _k.SubmitAsync("var text = \"One sentence here. Two sentences here. Three sentences here.\";")).Succeeded();
+        (await Kernel.SubmitAsync("var text = \"One sentence here. Two sentences here. Three sentences here.\";")).Succeeded();
 
-        var result = await _k.SubmitAsync("#!summarize --from text --method lead --sentences 1 --name brief");
+        var result = await Kernel.SubmitAsync("#!summarize --from text --method lead --sentences 1 --name brief");
 
         result.Succeeded();
-        var brief = _k.Variable<ExtractiveSummary>("brief");
+        var brief = Kernel.Variable<ExtractiveSummary>("brief");
         Assert.Single(brief.Sentences);
         Assert.Equal("One sentence here.", brief.Text);
     }
@@ -51,26 +41,26 @@ public sealed class SummarizeCommandTests : IAsyncLifetime
     [Fact]
     public async Task Summarize_FromDataFrame_AddsSummaryColumns()
     {
-        (await _k.SubmitAsync("#!load-articles " + Seeds.Path("geneva-talks.txt"))).Succeeded();
+        (await Kernel.SubmitAsync("#!load-articles " + Seeds.Path("geneva-talks.txt"))).Succeeded();
 
-        var result = await _k.SubmitAsync("#!summarize --from articles --ratio 20%");
+        var result = await Kernel.SubmitAsync("#!summarize --from articles --ratio 20%");
 
         result.Succeeded();
-        var frame = _k.Variable<DataFrame>("articles");
+        var frame = Kernel.Variable<DataFrame>("articles");
         Assert.Contains(frame.Columns, c => c.Name == "summary");
         Assert.Contains(frame.Columns, c => c.Name == "compression");
-        var summaries = _k.Variable<ExtractiveSummary[]>("articlesSummaries");
+        var summaries = Kernel.Variable<ExtractiveSummary[]>("articlesSummaries");
         Assert.Equal(summaries[0].ToText(" "), frame.Columns["summary"][0]);
     }
 
     [Fact]
     public async Task Summarize_FromStringSequence_CreatesSummariesFrame()
     {
-        (await _k.SubmitAsync("var texts = new[] { \"A first. A second.\", \"B first. B second. B third.\" };")).Succeeded();
+        (await Kernel.SubmitAsync("var texts = new[] { \"A first. A second.\", \"B first. B second. B third.\" };")).Succeeded();
 
-        (await _k.SubmitAsync("#!summarize --from texts --method lead --sentences 1")).Succeeded();
+        (await Kernel.SubmitAsync("#!summarize --from texts --method lead --sentences 1")).Succeeded();
 
-        var frame = _k.Variable<DataFrame>("summaries");
+        var frame = Kernel.Variable<DataFrame>("summaries");
         Assert.Equal(2, frame.Rows.Count);
         Assert.Equal("B first.", frame.Columns["summary"][1]);
     }
@@ -78,7 +68,7 @@ public sealed class SummarizeCommandTests : IAsyncLifetime
     [Fact]
     public async Task Summarize_UnknownOption_FailsWithParserError()
     {
-        var message = (await _k.SubmitAsync("#!summarize --bogus 1\nSome text.")).Failed();
+        var message = (await Kernel.SubmitAsync("#!summarize --bogus 1\nSome text.")).Failed();
 
         Assert.Contains("--bogus", message, StringComparison.Ordinal);
     }
@@ -86,7 +76,7 @@ public sealed class SummarizeCommandTests : IAsyncLifetime
     [Fact]
     public async Task Summarize_UnknownMethod_FailsListingKnownMethods()
     {
-        var message = (await _k.SubmitAsync("#!summarize --method nope\nSome text.")).Failed();
+        var message = (await Kernel.SubmitAsync("#!summarize --method nope\nSome text.")).Failed();
 
         Assert.Contains("Unknown method 'nope'", message, StringComparison.Ordinal);
         Assert.Contains("lead", message, StringComparison.Ordinal);
@@ -95,7 +85,7 @@ public sealed class SummarizeCommandTests : IAsyncLifetime
     [Fact]
     public async Task Summarize_MissingVariable_FailsNamingIt()
     {
-        var message = (await _k.SubmitAsync("#!summarize --from nothingHere")).Failed();
+        var message = (await Kernel.SubmitAsync("#!summarize --from nothingHere")).Failed();
 
         Assert.Contains("'nothingHere'", message, StringComparison.Ordinal);
     }
@@ -103,7 +93,7 @@ public sealed class SummarizeCommandTests : IAsyncLifetime
     [Fact]
     public async Task Summarize_EmptyCell_FailsSayingThereIsNoText()
     {
-        var message = (await _k.SubmitAsync("#!summarize --method lead")).Failed();
+        var message = (await Kernel.SubmitAsync("#!summarize --method lead")).Failed();
 
         Assert.Contains("no text", message, StringComparison.Ordinal);
     }
@@ -111,7 +101,7 @@ public sealed class SummarizeCommandTests : IAsyncLifetime
     [Fact]
     public async Task Summarize_TwoLengths_FailsValidation()
     {
-        var message = (await _k.SubmitAsync("#!summarize --sentences 2 --words 10\nSome text.")).Failed();
+        var message = (await Kernel.SubmitAsync("#!summarize --sentences 2 --words 10\nSome text.")).Failed();
 
         Assert.Contains("only one of", message, StringComparison.Ordinal);
     }
@@ -119,7 +109,7 @@ public sealed class SummarizeCommandTests : IAsyncLifetime
     [Fact]
     public async Task Summarize_NonNumericSentences_FailsNamingOption()
     {
-        var message = (await _k.SubmitAsync("#!summarize --sentences two\nSome text.")).Failed();
+        var message = (await Kernel.SubmitAsync("#!summarize --sentences two\nSome text.")).Failed();
 
         Assert.Contains("--sentences", message, StringComparison.Ordinal);
         Assert.Contains("'two'", message, StringComparison.Ordinal);
@@ -128,38 +118,38 @@ public sealed class SummarizeCommandTests : IAsyncLifetime
     [Fact]
     public async Task Summarize_Help_ListsOptionsWithoutRunning()
     {
-        var result = await _k.SubmitAsync("#!summarize -h");
+        var result = await Kernel.SubmitAsync("#!summarize -h");
 
         result.Succeeded();
         var help = result.SingleValue("text/markdown", v => v.Contains("--method", StringComparison.Ordinal));
         Assert.Contains("--sentences", help, StringComparison.Ordinal);
-        Assert.False(_k.CSharp.TryGetValue<ExtractiveSummary>("summary", out _));
+        Assert.False(Kernel.CSharp.TryGetValue<ExtractiveSummary>("summary", out _));
     }
 
     [Fact]
     public async Task Summarize_TypedCommand_RunsWithoutParsing()
     {
-        var kernel = _k.Kernel.FindKernelByName("summarize");
+        var kernel = Kernel.Kernel.FindKernelByName("summarize");
 
         var result = await kernel.SendAsync(new Interactive.Commands.SummarizeCommand { Text = "First one. Second one.", Method = "lead", Sentences = 1 });
 
         result.Succeeded();
-        Assert.Equal("First one.", _k.Variable<ExtractiveSummary>("summary").Text);
+        Assert.Equal("First one.", Kernel.Variable<ExtractiveSummary>("summary").Text);
     }
 
     [Fact]
     public async Task Summarize_CellTextBeforeCSharpSection_LeavesCSharpToCSharpKernel()
     {
-        var result = await _k.SubmitAsync("#!summarize --method lead --sentences 1\nFirst one. Second one.\n\n#!csharp\nvar n = summary.Sentences.Count;");
+        var result = await Kernel.SubmitAsync("#!summarize --method lead --sentences 1\nFirst one. Second one.\n\n#!csharp\nvar n = summary.Sentences.Count;");
 
         result.Succeeded();
-        Assert.Equal(1, _k.Variable<int>("n"));
+        Assert.Equal(1, Kernel.Variable<int>("n"));
     }
 
     [Fact]
     public async Task Summarize_LlmWithUnknownStyle_FailsValidation()
     {
-        var message = (await _k.SubmitAsync("#!summarize --method llm --style sonnet\nSome text.")).Failed();
+        var message = (await Kernel.SubmitAsync("#!summarize --method llm --style sonnet\nSome text.")).Failed();
 
         Assert.Contains("Unknown --style 'sonnet'", message, StringComparison.Ordinal);
     }

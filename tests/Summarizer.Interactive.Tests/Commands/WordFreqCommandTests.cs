@@ -3,25 +3,15 @@ using Summarizer.Interactive.Tests.TestSupport;
 
 namespace Summarizer.Interactive.Tests.Commands;
 
-public sealed class WordFreqCommandTests : IAsyncLifetime
+public sealed class WordFreqCommandTests : KernelTest
 {
-    private KernelFixture _k = null!;
-
-    public async Task InitializeAsync() => _k = await KernelFixture.CreateAsync();
-
-    public Task DisposeAsync()
-    {
-        _k.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task WordFreq_CellText_ChartsAndCountsWithoutStopWords()
     {
-        var result = await _k.SubmitAsync("#!word-freq --top 3\nThe talks went on. The talks ended. Talks resume and the talks matter.");
+        var result = await Kernel.SubmitAsync("#!word-freq --top 3\nThe talks went on. The talks ended. Talks resume and the talks matter.");
 
         result.Succeeded();
-        var frame = _k.Variable<DataFrame>("wordFreq");
+        var frame = Kernel.Variable<DataFrame>("wordFreq");
         Assert.Equal("talks", frame.Columns["term"][0]);
         Assert.Equal(4, frame.Columns["count"][0]);
         Assert.DoesNotContain("the", frame.Columns["term"].Cast<string>());
@@ -33,9 +23,9 @@ public sealed class WordFreqCommandTests : IAsyncLifetime
     [Fact]
     public async Task WordFreq_Bigrams_CountsPairsWithinSentences()
     {
-        (await _k.SubmitAsync("#!word-freq --ngram 2 --name pairs\nForeign minister spoke. Foreign minister left. Minister foreign.")).Succeeded();
+        (await Kernel.SubmitAsync("#!word-freq --ngram 2 --name pairs\nForeign minister spoke. Foreign minister left. Minister foreign.")).Succeeded();
 
-        var frame = _k.Variable<DataFrame>("pairs");
+        var frame = Kernel.Variable<DataFrame>("pairs");
         Assert.Equal("foreign minister", frame.Columns["term"][0]);
         Assert.Equal(2, frame.Columns["count"][0]);
     }
@@ -43,9 +33,9 @@ public sealed class WordFreqCommandTests : IAsyncLifetime
     [Fact]
     public async Task WordFreq_Stem_MergesWordForms()
     {
-        (await _k.SubmitAsync("#!word-freq --stem\nTalks talked talking talk.")).Succeeded();
+        (await Kernel.SubmitAsync("#!word-freq --stem\nTalks talked talking talk.")).Succeeded();
 
-        var frame = _k.Variable<DataFrame>("wordFreq");
+        var frame = Kernel.Variable<DataFrame>("wordFreq");
         Assert.Equal(1, frame.Rows.Count);
         Assert.Equal(4, frame.Columns["count"][0]);
     }
@@ -53,17 +43,17 @@ public sealed class WordFreqCommandTests : IAsyncLifetime
     [Fact]
     public async Task WordFreq_GroupBy_OneSeriesPerGroup()
     {
-        (await _k.SubmitAsync("""
+        (await Kernel.SubmitAsync("""
             using Microsoft.Data.Analysis;
             var df = new DataFrame(
                 new StringDataFrameColumn("text", new[] { "Geneva talks.", "Geneva talks again.", "Moscow reply." }),
                 new StringDataFrameColumn("Desk", new[] { "europe", "europe", "russia" }));
             """)).Succeeded();
 
-        var result = await _k.SubmitAsync("#!word-freq --from df --group-by Desk --top 2");
+        var result = await Kernel.SubmitAsync("#!word-freq --from df --group-by Desk --top 2");
 
         result.Succeeded();
-        var frame = _k.Variable<DataFrame>("wordFreq");
+        var frame = Kernel.Variable<DataFrame>("wordFreq");
         Assert.Equal(4, frame.Rows.Count);
         var chart = result.SingleValue("text/html", v => v.Contains("summarizer-chart", StringComparison.Ordinal));
         Assert.Contains("\"name\":\"europe\"", chart, StringComparison.Ordinal);
@@ -73,9 +63,9 @@ public sealed class WordFreqCommandTests : IAsyncLifetime
     [Fact]
     public async Task WordFreq_MissingColumn_FailsListingColumns()
     {
-        (await _k.SubmitAsync("#!load-articles\nSome article text.")).Succeeded();
+        (await Kernel.SubmitAsync("#!load-articles\nSome article text.")).Succeeded();
 
-        var message = (await _k.SubmitAsync("#!word-freq --from articles --column Body")).Failed();
+        var message = (await Kernel.SubmitAsync("#!word-freq --from articles --column Body")).Failed();
 
         Assert.Contains("no column 'Body'", message, StringComparison.Ordinal);
         Assert.Contains("text", message, StringComparison.Ordinal);
@@ -84,8 +74,8 @@ public sealed class WordFreqCommandTests : IAsyncLifetime
     [Fact]
     public async Task WordFreq_SecondChart_ReusesLoadedPlotly()
     {
-        var first = await _k.SubmitAsync("#!word-freq\nAlpha beta alpha.");
-        var second = await _k.SubmitAsync("#!word-freq\nGamma delta gamma.");
+        var first = await Kernel.SubmitAsync("#!word-freq\nAlpha beta alpha.");
+        var second = await Kernel.SubmitAsync("#!word-freq\nGamma delta gamma.");
 
         Assert.Contains("plotly.js v", first.SingleValue("text/html", v => v.Contains("summarizer-chart", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.DoesNotContain("plotly.js v", second.SingleValue("text/html", v => v.Contains("summarizer-chart", StringComparison.Ordinal)), StringComparison.Ordinal);
@@ -94,7 +84,7 @@ public sealed class WordFreqCommandTests : IAsyncLifetime
     [Fact]
     public async Task WordFreq_BadTop_FailsValidation()
     {
-        var message = (await _k.SubmitAsync("#!word-freq --top 0\nSome text.")).Failed();
+        var message = (await Kernel.SubmitAsync("#!word-freq --top 0\nSome text.")).Failed();
 
         Assert.Contains("--top must be at least 1", message, StringComparison.Ordinal);
     }
