@@ -108,7 +108,9 @@ public sealed class EntityRecognizer
     {
         ArgumentNullException.ThrowIfNull(sentences);
         var spans = sentences.Select(s => _model.Spans(s).ToList()).ToArray();
+        Datelines.Apply(sentences, spans, _model.Features.Gazetteer);
         DocumentConsistency.Apply(sentences, spans, _model.Features.LowerWords);
+        SportsTeams.Apply(sentences, spans, _model.Features.Gazetteer);
         return spans;
     }
 

@@ -49,7 +49,7 @@ public class EntitiesCommandTests
     public async Task Entities_Table_CountsCanonicalNames()
     {
         var stdin = JsonSerializer.Serialize(new { id = "a1", text = "Antony Blinken met Sergei Lavrov. Mr Blinken spoke later." }) + "\n"
-            + JsonSerializer.Serialize(new { id = "a2", text = "Blinken flew home on Friday." }) + "\n";
+            + JsonSerializer.Serialize(new { id = "a2", text = "On Friday, Mr Blinken flew home." }) + "\n";
 
         var (code, output, _) = await CliRunner.RunAsync(stdin, "entities", "-", "--table", "--format", "jsonl");
 

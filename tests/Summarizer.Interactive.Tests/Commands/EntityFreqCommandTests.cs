@@ -26,7 +26,7 @@ public sealed class EntityFreqCommandTests : KernelTest
             using Microsoft.Data.Analysis;
             var news = new DataFrame(
                 new StringDataFrameColumn("id", new[] { "a", "b" }),
-                new StringDataFrameColumn("text", new[] { "Antony Blinken met Sergei Lavrov in Geneva.", "Blinken later flew to Berlin." }));
+                new StringDataFrameColumn("text", new[] { "Antony Blinken met Sergei Lavrov in Geneva.", "Mr Blinken later flew to Berlin." }));
             """)).Succeeded();
 
         (await Kernel.SubmitAsync("#!entity-freq --from news --name people --types PERSON")).Succeeded();

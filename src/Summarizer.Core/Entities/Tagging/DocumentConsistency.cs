@@ -53,9 +53,10 @@ internal static class DocumentConsistency
             return;
         }
 
-        var names = votes.ToDictionary(v => v.Key, v => v.Value.MaxBy(l => l.Value).Key, StringComparer.Ordinal);
+        var names = Winners(votes);
 
-        // Parts of multi-word person names stand for the person on their own.
+        // Parts of multi-word person names stand for the person on their own ("Yeltsin" after "Boris Yeltsin"): each
+        // full mention votes for its parts, which outweighs a stray other label on a bare mention.
         for (var s = 0; s < sentences.Count; s++)
         {
             foreach (var span in spans[s])
@@ -70,11 +71,18 @@ internal static class DocumentConsistency
                     var token = sentences[s][i];
                     if (token.Length > 1 && char.IsUpper(token[0]) && !lowerWords.Contains(token.ToLowerInvariant()))
                     {
-                        names.TryAdd(token, "PER");
+                        if (!votes.TryGetValue(token, out var byLabel))
+                        {
+                            votes[token] = byLabel = new Dictionary<string, int>(StringComparer.Ordinal);
+                        }
+
+                        byLabel["PER"] = byLabel.GetValueOrDefault("PER") + 1;
                     }
                 }
             }
         }
+
+        names = Winners(votes);
 
         for (var s = 0; s < sentences.Count; s++)
         {
@@ -137,6 +145,22 @@ internal static class DocumentConsistency
 
             if (last < 0)
             {
+                // "Secretary of State Antony Blinken" tagged from "State" on: the title began before the span.
+                if (FollowsOffice(tokens, span.Start) && OfficeWords.Contains(tokens[span.Start]))
+                {
+                    var name = span.Start;
+                    while (name < span.End && OfficeWords.Contains(tokens[name]))
+                    {
+                        name++;
+                    }
+
+                    spans.RemoveAt(k);
+                    if (name < span.End)
+                    {
+                        spans.Insert(k, new TokenSpan(name, span.End, "PER"));
+                    }
+                }
+
                 continue;
             }
 
@@ -158,6 +182,32 @@ internal static class DocumentConsistency
             }
         }
     }
+
+    // Whether the words just before position i are an office title, possibly with its continuation ("Secretary of").
+    private static bool FollowsOffice(IReadOnlyList<string> tokens, int i)
+    {
+        for (var j = i - 1; j >= 0; j--)
+        {
+            if (Offices.Contains(tokens[j]))
+            {
+                return true;
+            }
+
+            if (!OfficeWords.Contains(tokens[j]))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    // The most frequent label of each name; PER wins ties, since person names are the ones mentioned in parts.
+    private static Dictionary<string, string> Winners(Dictionary<string, Dictionary<string, int>> votes) =>
+        votes.ToDictionary(
+            v => v.Key,
+            v => v.Value.OrderByDescending(l => l.Value).ThenBy(l => l.Key == "PER" ? 0 : 1).ThenBy(l => l.Key, StringComparer.Ordinal).First().Key,
+            StringComparer.Ordinal);
 
     // Only words that look like names: capitalised and not a common lower-case word.
     private static bool Plausible(string token, FrozenSet<string> lowerWords) =>

@@ -16,6 +16,16 @@ internal sealed class Gazetteer
     // Set on a phrase that begins a longer phrase, so matching can stop early.
     internal const ushort PrefixBit = 0x100;
 
+    // Single words from name lists: a known first name, a known family name.
+    internal const ushort FirstNameBit = 0x200;
+    internal const ushort LastNameBit = 0x400;
+
+    // A whole name that is a country (from COUNTRY lines): national sides stay places in sports reports.
+    internal const ushort CountryBit = 0x800;
+
+    // A single word that a name list (not the training data) supplies; name shapes are learnt from these.
+    internal const ushort ListedBit = 0x1000;
+
     private readonly Dictionary<string, ushort> _entries;
     private readonly Dictionary<string, ushort>.AlternateLookup<ReadOnlySpan<char>> _spans;
 
@@ -74,6 +84,48 @@ internal sealed class Gazetteer
         }
     }
 
+    /// <summary>
+    /// Adds a name list: one <c>label&lt;TAB&gt;phrase</c> per line, labels PER, ORG, LOC, MISC and COUNTRY (a LOC) for whole names
+    /// and FIRST and LAST for single-word parts of person names.
+    /// </summary>
+    /// <exception cref="FormatException">A line has no tab or an unknown label; the message names the line.</exception>
+    internal void AddList(TextReader reader, string source)
+    {
+        var number = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            number++;
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            var label = tab > 0 ? line[..tab] : "";
+            var phrase = tab > 0 ? line[(tab + 1)..].Trim().ToLowerInvariant() : "";
+            var single = phrase.Length > 0 && !phrase.Contains(' ', StringComparison.Ordinal);
+            switch (label)
+            {
+                case "FIRST" or "LAST" when phrase.Length > 0 && !phrase.Contains(' ', StringComparison.Ordinal):
+                    Or(phrase, label == "FIRST" ? FirstNameBit : LastNameBit);
+                    break;
+                case "PER" or "ORG" or "LOC" or "MISC" when phrase.Length > 0:
+                    AddPhrase(phrase, label);
+                    break;
+                case "COUNTRY" when phrase.Length > 0:
+                    AddCountry(phrase);
+                    break;
+                default:
+                    throw new FormatException($"{source}:{number}: expected 'LABEL<TAB>phrase' with LABEL one of PER, ORG, LOC, MISC, COUNTRY, FIRST, LAST.");
+            }
+
+            if (single)
+            {
+                Or(phrase, ListedBit);
+            }
+        }
+    }
+
     /// <summary>Countries (LOC), languages/nationalities (MISC) and time-zone cities (LOC) known to the platform.</summary>
     internal void AddPlatformNames()
     {
@@ -90,8 +142,7 @@ internal sealed class Gazetteer
         {
             try
             {
-                var region = new RegionInfo(culture.Name);
-                AddPhrase(region.EnglishName, "LOC");
+                AddCountry(new RegionInfo(culture.Name).EnglishName);
             }
             catch (ArgumentException)
             {
@@ -109,11 +160,21 @@ internal sealed class Gazetteer
         }
     }
 
+    private void AddCountry(string name)
+    {
+        AddPhrase(name, "LOC");
+        var key = string.Join(' ', name.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        if (_entries.ContainsKey(key))
+        {
+            Or(key, CountryBit);
+        }
+    }
+
     internal ushort Lookup(ReadOnlySpan<char> lowerPhrase) => _spans.TryGetValue(lowerPhrase, out var mask) ? mask : (ushort)0;
 
     /// <summary>
     /// Per token: bits 0-3 = begins a whole-name match of label i, bits 4-7 = inside one, bits 8-11 = the word occurs
-    /// inside names of label i. Longest matches win.
+    /// inside names of label i, bit 12 = a known first name, bit 13 = a known family name. Longest matches win.
     /// </summary>
     internal void Annotate(string[] lower, int[] output)
     {
@@ -142,7 +203,7 @@ internal sealed class Gazetteer
                 int entry = Lookup(buffer[..used]);
                 if (len == 1)
                 {
-                    output[i] |= ((entry >> 4) & 0x0F) << 8;
+                    output[i] |= (((entry >> 4) & 0x0F) << 8) | (((entry >> 9) & 0x03) << 12);
                 }
 
                 if ((entry & 0x0F) != 0)

@@ -12,12 +12,12 @@ internal enum SentenceCase
 
 /// <summary>
 /// Turns a token sequence into hashed feature ids: word identity, affixes, shapes, a two-token context window,
-/// gazetteer matches and whether a word is usually written in lower case. Casing features are keyed by the sentence's
+/// gazetteer and name-list matches, word classes, and whether a word is usually written in lower case. Casing features are keyed by the sentence's
 /// casing so that lower-cased and all-caps text do not borrow weights learnt from normal text.
 /// </summary>
 internal sealed class NerFeatures
 {
-    internal const int MaxPerToken = 40;
+    internal const int MaxPerToken = 48;
 
     private static readonly FrozenSet<string> Titles = new[]
     {
@@ -49,14 +49,20 @@ internal sealed class NerFeatures
 
     private readonly Gazetteer _gazetteer;
     private readonly FrozenSet<string> _lowerWords;
+    private readonly WordClusters _clusters;
+    private readonly NameShapes _shapes;
     private readonly int _mask;
 
-    internal NerFeatures(Gazetteer gazetteer, FrozenSet<string> lowerWords, int hashBits)
+    internal NerFeatures(Gazetteer gazetteer, FrozenSet<string> lowerWords, WordClusters clusters, int hashBits)
     {
         _gazetteer = gazetteer;
         _lowerWords = lowerWords;
+        _clusters = clusters;
+        _shapes = NameShapes.Build(gazetteer, lowerWords);
         _mask = (1 << hashBits) - 1;
     }
+
+    internal WordClusters Clusters => _clusters;
 
     internal Gazetteer Gazetteer => _gazetteer;
 
@@ -99,11 +105,13 @@ internal sealed class NerFeatures
         var lower = new string[n];
         var shapes = new string[n];
         var shorts = new string[n];
+        var clusters = new int[n];
         for (var i = 0; i < n; i++)
         {
             lower[i] = tokens[i].ToLowerInvariant();
             shapes[i] = Shape(tokens[i], false);
             shorts[i] = Shape(tokens[i], true);
+            clusters[i] = _clusters.Lookup(lower[i]);
         }
 
         var gaz = new int[n];
@@ -147,6 +155,8 @@ internal sealed class NerFeatures
             Add(41 | (((g >> 8) & 0x0F) << 12), "");
             Add(42 | ((i > 0 ? gaz[i - 1] & 0xFFF : 0x1000) << 12), "");
             Add(43 | ((i + 1 < n ? gaz[i + 1] & 0xFFF : 0x1000) << 12), "");
+            var names = ((g >> 12) & 3) | ((i > 0 ? (gaz[i - 1] >> 12) & 3 : 0) << 2) | ((i + 1 < n ? (gaz[i + 1] >> 12) & 3 : 0) << 4);
+            Add(44 | (names << 12), "");
 
             // Casing features, keyed by the sentence's casing.
             Add(casing + 50, shapes[i]);
@@ -160,6 +170,23 @@ internal sealed class NerFeatures
             Add(casing + 58, i > 0 ? shorts[i - 1] : "<s>", i + 1 < n ? shorts[i + 1] : "</s>");
             Add(casing + 59, prev, shorts[i]);
             Add((casing + 60) | (((g >> 8) & 0x0F) << 12), shorts[i]);
+            Add((casing + 61) | (names << 12), shorts[i]);
+
+            // Word classes: the word's own at three granularities, its neighbours' at the middle one.
+            var c = clusters[i];
+            var middlePrev = i > 0 ? WordClusters.Level(clusters[i - 1], 1) : 0x3FF;
+            var middleNext = i + 1 < n ? WordClusters.Level(clusters[i + 1], 1) : 0x3FF;
+            Add(70 | (WordClusters.Level(c, 0) << 12), "");
+            Add(71 | (WordClusters.Level(c, 1) << 12), "");
+            Add(72 | (WordClusters.Level(c, 2) << 12), "");
+            Add(73 | (middlePrev << 12), "");
+            Add(74 | (middleNext << 12), "");
+            Add((casing + 62) | (WordClusters.Level(c, 1) << 12), shorts[i]);
+
+            // What the word's letters suggest, for words no list or class knows.
+            var shape = _shapes.Classify(w);
+            Add(75 | (shape << 12), "");
+            Add((casing + 63) | (shape << 12), shorts[i]);
 
             counts[i] = k;
 

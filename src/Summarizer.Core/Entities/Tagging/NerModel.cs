@@ -13,7 +13,7 @@ internal sealed class NerModel
 {
     internal static readonly string[] Labels = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
     internal const int L = 9;
-    private const string Magic = "SUMNER1";
+    private const string Magic = "SUMNER2";
 
     private readonly float[] _weights;
     private readonly float[] _transitions;
@@ -214,6 +214,14 @@ internal sealed class NerModel
         {
             writer.Write(word);
         }
+
+        var clusters = Features.Clusters.Packed;
+        writer.Write(clusters.Count);
+        foreach (var (word, packed) in clusters.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            writer.Write(word);
+            writer.Write(packed);
+        }
     }
 
     internal static NerModel Load(Stream stream)
@@ -272,7 +280,15 @@ internal sealed class NerModel
             words[i] = reader.ReadString();
         }
 
-        var features = new NerFeatures(new Gazetteer(entries), words.ToFrozenSet(StringComparer.Ordinal), bits);
+        var clusterCount = reader.ReadInt32();
+        var clusters = new Dictionary<string, int>(clusterCount, StringComparer.Ordinal);
+        for (var i = 0; i < clusterCount; i++)
+        {
+            var word = reader.ReadString();
+            clusters[word] = reader.ReadInt32();
+        }
+
+        var features = new NerFeatures(new Gazetteer(entries), words.ToFrozenSet(StringComparer.Ordinal), new WordClusters(clusters), bits);
         return new NerModel(features, bits, weights, transitions, rows);
     }
 

@@ -29,6 +29,24 @@ public sealed record NerTrainingOptions
 
     /// <summary>Seed for shuffling and for choosing the re-cased copies. Default 17.</summary>
     public int Seed { get; init; } = 17;
+
+    /// <summary>
+    /// Name lists (<c>label&lt;TAB&gt;phrase</c> files) added to the gazetteer of every fold, so the tagger sees them
+    /// as it will at run time. Default none.
+    /// </summary>
+    public IReadOnlyList<string> NameLists { get; init; } = [];
+
+    /// <summary>
+    /// A word-class file (<c>word&lt;TAB&gt;c1&lt;TAB&gt;c2&lt;TAB&gt;c3</c>, coarse to fine) whose classes become features
+    /// and ship in the model. Default none.
+    /// </summary>
+    public string? WordClusters { get; init; }
+
+    /// <summary>
+    /// Word lists (one word per line) of common lower-case words, added to the words the training data shows in lower
+    /// case: a capitalised word that is usually written in lower case is seldom a name. Default none.
+    /// </summary>
+    public IReadOnlyList<string> CommonWords { get; init; } = [];
 }
 
 /// <summary>
@@ -60,8 +78,15 @@ public static class NerTrainer
             sentences.AddRange(read);
         }
 
-        using var output = File.Create(outputPath);
-        Train(sentences, output, options, log);
+        // Train before touching the output, and replace it whole, so a failed run leaves no half-written model.
+        var model = TrainModel(sentences, options ?? NerTrainingOptions.Default, log);
+        var temporary = outputPath + ".tmp";
+        using (var output = File.Create(temporary))
+        {
+            model.Save(output);
+        }
+
+        File.Move(temporary, outputPath, overwrite: true);
     }
 
     /// <summary>Trains on labelled sentences and writes the model to <paramref name="output"/>.</summary>
@@ -77,13 +102,19 @@ public static class NerTrainer
         ArgumentNullException.ThrowIfNull(sentences);
         ArgumentNullException.ThrowIfNull(options);
         var folds = Math.Max(1, options.Folds);
-        var full = new Gazetteer();
-        full.AddPlatformNames();
         var partial = Enumerable.Range(0, folds).Select(_ => new Gazetteer()).ToArray();
-        foreach (var g in partial)
+        var full = new Gazetteer();
+        foreach (var g in partial.Append(full))
         {
             g.AddPlatformNames();
+            foreach (var list in options.NameLists)
+            {
+                using var reader = File.OpenText(list);
+                g.AddList(reader, list);
+            }
         }
+
+        log?.Invoke($"gazetteer: {full.Entries.Count} phrases");
 
         var lowerWords = new HashSet<string>(StringComparer.Ordinal);
         for (var s = 0; s < sentences.Count; s++)
@@ -110,7 +141,28 @@ public static class NerTrainer
             }
         }
 
-        var features = new NerFeatures(full, lowerWords.ToFrozenSet(StringComparer.Ordinal), options.HashBits);
+        foreach (var list in options.CommonWords)
+        {
+            foreach (var line in File.ReadLines(list))
+            {
+                var word = line.Trim();
+                if (word.Length > 0 && word.Any(char.IsLetter) && !word.Any(char.IsUpper))
+                {
+                    lowerWords.Add(word);
+                }
+            }
+        }
+
+        log?.Invoke($"common words: {lowerWords.Count}");
+        var clusters = Tagging.WordClusters.Empty;
+        if (options.WordClusters is { } clusterFile)
+        {
+            using var reader = File.OpenText(clusterFile);
+            clusters = Tagging.WordClusters.Read(reader, clusterFile);
+            log?.Invoke($"word classes: {clusters.Packed.Count} words");
+        }
+
+        var features = new NerFeatures(full, lowerWords.ToFrozenSet(StringComparer.Ordinal), clusters, options.HashBits);
         var random = new Random(options.Seed);
         var instances = new List<(int[] Features, int[] Counts, int[] Gold)>();
         for (var s = 0; s < sentences.Count; s++)
