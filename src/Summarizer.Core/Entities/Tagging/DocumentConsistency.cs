@@ -84,6 +84,9 @@ internal static class DocumentConsistency
 
         names = Winners(votes);
 
+        // Only lengths some name has are worth building keys for.
+        var longest = Math.Min(MaxName, names.Keys.Max(k => k.Count(c => c == ' ') + 1));
+
         for (var s = 0; s < sentences.Count; s++)
         {
             var tokens = sentences[s];
@@ -106,7 +109,7 @@ internal static class DocumentConsistency
                     continue;
                 }
 
-                for (var len = Math.Min(MaxName, tokens.Count - i); len >= 1; len--)
+                for (var len = Math.Min(longest, tokens.Count - i); len >= 1; len--)
                 {
                     if (covered.AsSpan(i, len).Contains(true) || !names.TryGetValue(Key(tokens, i, i + len), out var label))
                     {
