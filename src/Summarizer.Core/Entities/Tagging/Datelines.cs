@@ -26,7 +26,7 @@ internal static class Datelines
                 continue;
             }
 
-            var place = string.Join(' ', tokens.Take(end)).ToLowerInvariant();
+            var place = DocumentConsistency.Key(tokens, 0, end).ToLowerInvariant();
             if ((gazetteer.Lookup(place) & (1 << Gazetteer.LabelIndex("LOC"))) != 0)
             {
                 spans[s].Insert(0, new TokenSpan(0, end, "LOC"));

@@ -216,6 +216,7 @@ internal static class DocumentConsistency
     private static bool Plausible(string token, FrozenSet<string> lowerWords) =>
         token.Length > 1 && char.IsUpper(token[0]) && !lowerWords.Contains(token.ToLowerInvariant());
 
-    private static string Key(IReadOnlyList<string> tokens, int start, int end) =>
+    /// <summary>A name as written: its tokens joined by single spaces.</summary>
+    internal static string Key(IReadOnlyList<string> tokens, int start, int end) =>
         end - start == 1 ? tokens[start] : string.Join(' ', Enumerable.Range(start, end - start).Select(i => tokens[i]));
 }

@@ -51,16 +51,18 @@ internal sealed class Gazetteer
         _ => -1,
     };
 
-    internal void AddName(IReadOnlyList<string> tokens, int start, int end, string label)
+    /// <summary>Adds a whole name and its words; returns the name's key, or null when the name was not added.</summary>
+    internal string? AddName(IReadOnlyList<string> tokens, int start, int end, string label)
     {
         var index = LabelIndex(label);
         if (index < 0 || end - start > MaxPhrase)
         {
-            return;
+            return null;
         }
 
         var words = Enumerable.Range(start, end - start).Select(i => tokens[i].ToLowerInvariant()).ToArray();
-        Or(string.Join(' ', words), (ushort)(1 << index));
+        var key = string.Join(' ', words);
+        Or(key, (ushort)(1 << index));
         for (var len = 1; len < words.Length; len++)
         {
             Or(string.Join(' ', words.Take(len)), PrefixBit);
@@ -73,15 +75,17 @@ internal sealed class Gazetteer
                 Or(tokens[i].ToLowerInvariant(), (ushort)(1 << (index + 4)));
             }
         }
+
+        return key;
     }
 
-    internal void AddPhrase(string phrase, string label)
+    /// <summary>Adds a space-separated name made of letters; returns its key, or null when it was not added.</summary>
+    internal string? AddPhrase(string phrase, string label)
     {
         var tokens = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (tokens.Length > 0 && tokens.All(t => t.All(c => char.IsLetter(c) || c is '-' or '.' or '\'')))
-        {
-            AddName(tokens, 0, tokens.Length, label);
-        }
+        return tokens.Length > 0 && tokens.All(t => t.All(c => char.IsLetter(c) || c is '-' or '.' or '\''))
+            ? AddName(tokens, 0, tokens.Length, label)
+            : null;
     }
 
     /// <summary>
@@ -106,7 +110,7 @@ internal sealed class Gazetteer
             var single = phrase.Length > 0 && !phrase.Contains(' ', StringComparison.Ordinal);
             switch (label)
             {
-                case "FIRST" or "LAST" when phrase.Length > 0 && !phrase.Contains(' ', StringComparison.Ordinal):
+                case "FIRST" or "LAST" when single:
                     Or(phrase, label == "FIRST" ? FirstNameBit : LastNameBit);
                     break;
                 case "PER" or "ORG" or "LOC" or "MISC" when phrase.Length > 0:
@@ -162,9 +166,7 @@ internal sealed class Gazetteer
 
     private void AddCountry(string name)
     {
-        AddPhrase(name, "LOC");
-        var key = string.Join(' ', name.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        if (_entries.ContainsKey(key))
+        if (AddPhrase(name, "LOC") is { } key)
         {
             Or(key, CountryBit);
         }

@@ -76,7 +76,7 @@ internal static class SportsTeams
             {
                 if (span.Label == "LOC" && IsClubPlace(tokens, span.Start, span.End, gazetteer) && IsSide(tokens, span.Start, span.End))
                 {
-                    teams.Add(Key(tokens, span.Start, span.End));
+                    teams.Add(DocumentConsistency.Key(tokens, span.Start, span.End));
                 }
             }
 
@@ -98,7 +98,7 @@ internal static class SportsTeams
                     if (!covered.AsSpan(i, end - i).Contains(true) && IsClubPlace(tokens, i, end, gazetteer) && IsSide(tokens, i, end))
                     {
                         found[s].Add(new TokenSpan(i, end, "ORG"));
-                        teams.Add(Key(tokens, i, end));
+                        teams.Add(DocumentConsistency.Key(tokens, i, end));
                         i = end - 1;
                         break;
                     }
@@ -117,7 +117,7 @@ internal static class SportsTeams
             var list = spans[s];
             for (var k = 0; k < list.Count; k++)
             {
-                if (list[k].Label == "LOC" && teams.Contains(Key(tokens, list[k].Start, list[k].End)))
+                if (list[k].Label == "LOC" && teams.Contains(DocumentConsistency.Key(tokens, list[k].Start, list[k].End)))
                 {
                     list[k] = list[k] with { Label = "ORG" };
                 }
@@ -134,7 +134,7 @@ internal static class SportsTeams
     // A place in the gazetteer that is not a country.
     private static bool IsClubPlace(IReadOnlyList<string> tokens, int start, int end, Gazetteer gazetteer)
     {
-        var mask = gazetteer.Lookup(Key(tokens, start, end).ToLowerInvariant());
+        var mask = gazetteer.Lookup(DocumentConsistency.Key(tokens, start, end).ToLowerInvariant());
         return (mask & (1 << Gazetteer.LabelIndex("LOC"))) != 0 && (mask & Gazetteer.CountryBit) == 0;
     }
 
@@ -150,7 +150,4 @@ internal static class SportsTeams
             ? token.Length is > 0 and <= 3 && token.All(char.IsAsciiDigit)
             : dash is > 0 and <= 3 && token.Length - dash - 1 is > 0 and <= 3 && token.Remove(dash, 1).All(char.IsAsciiDigit);
     }
-
-    private static string Key(IReadOnlyList<string> tokens, int start, int end) =>
-        end - start == 1 ? tokens[start] : string.Join(' ', Enumerable.Range(start, end - start).Select(i => tokens[i]));
 }
