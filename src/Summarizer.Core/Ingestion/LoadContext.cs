@@ -30,15 +30,17 @@ internal sealed class LoadContext(LoadOptions options, TextReader? stdin) : IDis
     /// <summary>Settles the id (source's own, else content hash) and language (source's own, else detected).</summary>
     public Article Finish(ArticleDraft draft, string source)
     {
-        var body = draft.Body.Trim();
-        if (body.Length == 0)
+        var article = new Article("", draft.Text) { BodyStart = draft.BodyStart, BodyEnd = draft.BodyEnd ?? draft.Text.Length };
+        var body = article.Body;
+        if (string.IsNullOrWhiteSpace(body))
         {
             throw new LoadException($"{source}: empty, no article text");
         }
 
         var language = draft.Language ?? (Options.DetectLanguage ? LanguageDetector.Detect(body) : null);
-        return new Article(draft.Id ?? ArticleId.ForText(body), body)
+        return article with
         {
+            Id = draft.Id ?? ArticleId.ForText(body),
             Title = draft.Title,
             Source = source,
             Date = draft.Date,

@@ -4,6 +4,7 @@ using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.CSharp;
 using Summarizer.Interactive.Rendering;
+using Summarizer.Analysis;
 using Summarizer.Ingestion;
 using Summarizer.Tables;
 
@@ -20,10 +21,6 @@ public sealed class LoadArticlesCommand : MagicCommand
     /// <summary>The C# variable for the DataFrame. Default <c>articles</c>.</summary>
     public string? Name { get; set; }
 
-    // Lingua reads its language models from files beside the application, which the notebook tool does not have:
-    // detection there would fail every article, so it is skipped and the language column stays empty.
-    private static bool LanguageModelsPresent => Directory.Exists(Path.Combine(AppContext.BaseDirectory, "Lingua"));
-
     internal static async Task HandleAsync(LoadArticlesCommand command, KernelInvocationContext context, CSharpKernel csharp)
     {
         var name = command.Name ?? "articles";
@@ -37,13 +34,13 @@ public sealed class LoadArticlesCommand : MagicCommand
             }
 
             var inputs = command.Paths.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var options = new LoadOptions { DetectLanguage = LanguageModelsPresent };
-            var loaded = await ArticleLoader.LoadAsync(inputs, options, ct: context.CancellationToken).ConfigureAwait(false);
+            var loaded = await ArticleLoader.LoadAsync(inputs, ct: context.CancellationToken).ConfigureAwait(false);
             (articles, failures) = (loaded.Articles, loaded.Failures);
         }
         else if (!string.IsNullOrWhiteSpace(command.Text))
         {
-            articles = [ArticleLoader.FromString(command.Text.Trim(), source: "cell")];
+            var article = ArticleLoader.FromString(command.Text, source: "cell");
+            articles = [article with { Language = LanguageDetector.Detect(article.Body) }];
             failures = [];
         }
         else

@@ -3,10 +3,12 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 
-namespace Summarizer.Charts;
+using Summarizer.Charts;
+
+namespace Summarizer.Interactive.Rendering;
 
 /// <summary>Whether <see cref="PlotlyChart.ToHtml"/> includes plotly.js itself.</summary>
-public enum PlotlyScript
+internal enum PlotlyScript
 {
     /// <summary>
     /// Include the embedded plotly.js inline, guarded by <c>if (!window.Plotly)</c>: the output works offline and on
@@ -26,9 +28,12 @@ public enum PlotlyScript
 /// needs a newer FSharp.Core than the tool ships), and its notebook formatter fetches plotly.js from a CDN, which
 /// draws nothing offline. plotly.js (MIT) is embedded in this assembly instead.
 /// </remarks>
-public static class PlotlyChart
+internal static class PlotlyChart
 {
     private static readonly Lazy<string> Library = new(ReadLibrary);
+
+    /// <summary>The class of every chart's element: marks an output that needs plotly.js on the page.</summary>
+    public const string CssClass = "summarizer-chart";
 
     /// <summary>The embedded plotly.js version.</summary>
     public const string PlotlyJsVersion = "4.1.2";
@@ -73,10 +78,10 @@ public static class PlotlyChart
     public static string ToHtml(ChartSpec spec, PlotlyScript script = PlotlyScript.Embed, string? elementId = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var id = elementId ?? "summarizer-chart-" + Guid.NewGuid().ToString("N");
+        var id = elementId ?? CssClass + "-" + Guid.NewGuid().ToString("N");
         var idJson = JsonSerializer.Serialize(id);
         var html = new StringBuilder();
-        html.Append("<div class=\"summarizer-chart\" id=\"").Append(WebUtility.HtmlEncode(id))
+        html.Append("<div class=\"").Append(CssClass).Append("\" id=\"").Append(WebUtility.HtmlEncode(id))
             .Append("\" style=\"width:100%;height:").Append(HeightOf(spec).ToString(CultureInfo.InvariantCulture))
             .Append("px;\"></div>\n");
         if (script == PlotlyScript.Embed)

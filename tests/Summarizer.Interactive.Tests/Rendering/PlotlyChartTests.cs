@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Summarizer.Charts;
+using Summarizer.Interactive.Rendering;
 
-namespace Summarizer.Core.Tests.Charts;
+namespace Summarizer.Interactive.Tests.Rendering;
 
 public sealed class PlotlyChartTests
 {
