@@ -27,6 +27,36 @@ public class ArticleLoaderSeedTests
     }
 
     [Fact]
+    public async Task LoadAsync_PlainTextAndRecords_TextIsTheInputExactlyAsGiven()
+    {
+        var geneva = Assert.Single(await LoadSeed("geneva-talks.txt"));
+        var records = await LoadSeed("articles.jsonl");
+        var lines = File.ReadAllLines(Seeds.Path("articles.jsonl"));
+
+        Assert.Equal(Seeds.Read("geneva-talks.txt"), geneva.Text);
+        for (var i = 0; i < records.Count; i++)
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(lines[i]);
+            Assert.Equal(json.RootElement.GetProperty("text").GetString(), records[i].Text);
+        }
+    }
+
+    [Fact]
+    public async Task LoadAsync_EverySeed_SentenceOffsetsIndexTheTextAsGiven()
+    {
+        var result = await ArticleLoader.LoadAsync([Seeds.Root], NoDetection);
+
+        Assert.Equal(14, result.Articles.Count);
+        foreach (var article in result.Articles)
+        {
+            var document = Summarizer.Analysis.TextAnalyzer.Default.Analyze(article);
+            Assert.NotEmpty(document.Sentences);
+            Assert.All(document.Sentences, s => Assert.Equal(s.Text, article.Text[s.Start..s.End]));
+            Assert.True(document.Sentences[0].Start >= article.BodyStart, article.Source);
+        }
+    }
+
+    [Fact]
     public async Task LoadAsync_HtmlPage_KeepsStoryAndDropsNavigationAdsSidebarAndComments()
     {
         var article = Assert.Single(await LoadSeed("harbour-bridge.html"));
