@@ -1,4 +1,5 @@
 using System.Net;
+using System.Reflection;
 using System.Text;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.CSharp;
@@ -57,14 +58,14 @@ public static class SummarizerKernelExtension
             // when the extension was loaded without #r (tests, hosts that load it directly).
             csharp.AddAssemblyReferences(
             [
-                typeof(ExtractiveSummary).Assembly.Location,
+                typeof(SummaryResult).Assembly.Location,
                 typeof(Microsoft.Data.Analysis.DataFrame).Assembly.Location,
                 typeof(SummarizerKernelExtension).Assembly.Location,
             ]);
             AddKernels(root, csharp);
         }
 
-        KernelInvocationContext.Current?.DisplayAs(LoadedCardHtml(), "text/html");
+        KernelInvocationContext.Current?.Display(new LoadedCard(Version), "text/html", "text/plain");
         return Task.CompletedTask;
     }
 
@@ -77,6 +78,13 @@ public static class SummarizerKernelExtension
         Formatter.Register<SummaryComparison>((c, w) => w.Write(c.ToHtml()), "text/html");
         Formatter.Register<SummaryComparison>((c, w) => w.Write(c.ToPlainText()), "text/plain");
         Formatter.Register<ChartSpec>((c, w) => w.Write(ChartOutput.ToHtml(c)), "text/html");
+        Formatter.Register<ChartSpec>((c, w) => w.Write(SvgChart.ToSvg(c)), "image/svg+xml");
+        Formatter.Register<TableView>((t, w) => w.Write(t.ToHtml()), "text/html");
+        Formatter.Register<TableView>((t, w) => w.Write(t.ToPlainText()), "text/plain");
+        Formatter.Register<FailureList>((f, w) => w.Write(f.ToHtml()), "text/html");
+        Formatter.Register<FailureList>((f, w) => w.Write(f.ToPlainText()), "text/plain");
+        Formatter.Register<LoadedCard>((c, w) => w.Write(c.ToHtml()), "text/html");
+        Formatter.Register<LoadedCard>((c, w) => w.Write(c.ToPlainText()), "text/plain");
         Formatter.Register<ChartSpec>((c, w) => w.Write(ChartOutput.ToPlainText(c)), "text/plain");
         Formatter.Register<ProviderTable>((t, w) => w.Write(LlmProvidersCommand.ToHtml(t.Providers)), "text/html");
         Formatter.Register<ProviderTable>((t, w) => w.Write(LlmProvidersCommand.ToPlainText(t.Providers)), "text/plain");
@@ -171,17 +179,31 @@ public static class SummarizerKernelExtension
     private static IEnumerable<string> VariableNames(CSharpKernel csharp) =>
         csharp.ScriptState?.Variables.Select(v => v.Name).Distinct(StringComparer.Ordinal).ToArray() ?? [];
 
-    internal static string LoadedCardHtml()
+    /// <summary>The version of this extension, as its package is versioned (shown when it loads).</summary>
+    public static string Version { get; } =
+        typeof(SummarizerKernelExtension).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? typeof(SummarizerKernelExtension).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    /// <summary>What loading shows: the version and each command with an example.</summary>
+    /// <param name="Version">The extension's version.</param>
+    internal sealed record LoadedCard(string Version)
     {
-        var html = new StringBuilder("<div class=\"summarizer-loaded\"><strong>Summarizer</strong> magic commands are ready ")
-            .Append("(<code>-h</code> after any of them lists its options):<table>");
-        foreach (var (command, description, example) in Commands)
+        public string ToHtml()
         {
-            html.Append("<tr><td><code>").Append(WebUtility.HtmlEncode(command)).Append("</code></td><td>")
-                .Append(WebUtility.HtmlEncode(description)).Append("</td><td><code>")
-                .Append(WebUtility.HtmlEncode(example)).Append("</code></td></tr>");
+            var html = new StringBuilder("<div class=\"summarizer-loaded\"><strong>Summarizer ").Append(WebUtility.HtmlEncode(Version))
+                .Append("</strong>: magic commands are ready (<code>-h</code> after any of them lists its options):<table>");
+            foreach (var (command, description, example) in Commands)
+            {
+                html.Append("<tr><td><code>").Append(WebUtility.HtmlEncode(command)).Append("</code></td><td>")
+                    .Append(WebUtility.HtmlEncode(description)).Append("</td><td><code>")
+                    .Append(WebUtility.HtmlEncode(example)).Append("</code></td></tr>");
+            }
+
+            return html.Append("</table></div>").ToString();
         }
 
-        return html.Append("</table></div>").ToString();
+        public string ToPlainText() =>
+            $"Summarizer {Version}: magic commands are ready (-h after any of them lists its options):\n"
+            + string.Concat(Commands.Select(c => $"  {c.Command,-16} {c.Description}\n"));
     }
 }

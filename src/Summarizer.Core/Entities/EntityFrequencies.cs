@@ -142,16 +142,17 @@ public static class EntityFrequencies
         return Enumerable.Range(0, mentions.Count).Select(i => spelling[(mentions[i].Type, Key(names[i]))]).ToArray();
     }
 
-    /// <summary>The table as a DataFrame with columns Entity, Type, Count, Articles, ExampleSentence.</summary>
+    /// <summary>The table as a DataFrame with columns <c>entity</c>, <c>type</c>, <c>count</c>, <c>articles</c> and
+    /// <c>example</c> (the sentence of its first mention); the same scheme as the word table.</summary>
     public static DataFrame ToDataFrame(IReadOnlyList<EntityCount> counts)
     {
         ArgumentNullException.ThrowIfNull(counts);
         return new DataFrame(
-            new StringDataFrameColumn("Entity", counts.Select(c => c.Entity)),
-            new StringDataFrameColumn("Type", counts.Select(c => c.Type)),
-            new Int32DataFrameColumn("Count", counts.Select(c => c.Count)),
-            new Int32DataFrameColumn("Articles", counts.Select(c => c.Articles)),
-            new StringDataFrameColumn("ExampleSentence", counts.Select(c => c.ExampleSentence)));
+            new StringDataFrameColumn("entity", counts.Select(c => c.Entity)),
+            new StringDataFrameColumn("type", counts.Select(c => c.Type)),
+            new Int32DataFrameColumn("count", counts.Select(c => c.Count)),
+            new Int32DataFrameColumn("articles", counts.Select(c => c.Articles)),
+            new StringDataFrameColumn("example", counts.Select(c => c.ExampleSentence)));
     }
 
     private static string Key(string name) => Tokenizer.Normalize(name.Replace(".", "", StringComparison.Ordinal).AsSpan());

@@ -3,6 +3,7 @@ using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.CSharp;
 using Summarizer.Charts;
 using Summarizer.Entities;
+using Summarizer.Interactive.Rendering;
 using Summarizer.Interactive.Sources;
 
 namespace Summarizer.Interactive.Commands;
@@ -71,7 +72,7 @@ public sealed class EntityFreqCommand : MagicCommand
         var name = command.Name ?? "entities";
         await Variables.SetAsync(csharp, name, frame, typeof(DataFrame)).ConfigureAwait(false);
         await Variables.SetAsync(csharp, name + "Mentions", mentionFrame, typeof(DataFrame)).ConfigureAwait(false);
-        context.Display(chart, "text/html", "text/plain");
-        context.Display(frame);
+        context.Display(chart, "text/html", "image/svg+xml", "text/plain");
+        context.Display(new TableView(frame, name), "text/html", "text/plain");
     }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.CSharp;
@@ -55,23 +53,10 @@ public sealed class LoadArticlesCommand : MagicCommand
 
         var frame = ArticleTable.ToDataFrame(articles);
         await Variables.SetAsync(csharp, name, frame, typeof(DataFrame)).ConfigureAwait(false);
-        context.Display(DataFramePreview.Of(frame));
+        context.Display(new TableView(frame, name), "text/html", "text/plain");
         if (failures.Count > 0)
         {
-            context.DisplayAs(FailuresHtml(failures), "text/html");
+            context.Display(new FailureList(failures), "text/html", "text/plain");
         }
-    }
-
-    private static string FailuresHtml(IReadOnlyList<LoadFailure> failures)
-    {
-        var html = new StringBuilder("<div class=\"summarizer-failures\"><strong>")
-            .Append(failures.Count).Append(failures.Count == 1 ? " input" : " inputs").Append(" could not be loaded:</strong><ul>");
-        foreach (var f in failures)
-        {
-            // Core's messages start with the file, URL or record they concern.
-            html.Append("<li>").Append(WebUtility.HtmlEncode(f.Message)).Append("</li>");
-        }
-
-        return html.Append("</ul></div>").ToString();
     }
 }

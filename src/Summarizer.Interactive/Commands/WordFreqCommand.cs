@@ -5,6 +5,7 @@ using Summarizer.Analysis;
 using Summarizer.Charts;
 using Summarizer.Frequencies;
 using Summarizer.Ingestion;
+using Summarizer.Interactive.Rendering;
 using Summarizer.Interactive.Sources;
 
 namespace Summarizer.Interactive.Commands;
@@ -91,8 +92,8 @@ public sealed class WordFreqCommand : MagicCommand
         var chart = ToChart(table) with { Title = title, XLabel = "Count" };
         var frame = table.ToDataFrame();
         await Variables.SetAsync(csharp, command.Name ?? "wordFreq", frame, typeof(DataFrame)).ConfigureAwait(false);
-        context.Display(chart, "text/html", "text/plain");
-        context.Display(frame);
+        context.Display(chart, "text/html", "image/svg+xml", "text/plain");
+        context.Display(new TableView(frame, command.Name ?? "wordFreq"), "text/html", "text/plain");
     }
 
     private static ChartSpec ToChart(FrequencyTable table)
