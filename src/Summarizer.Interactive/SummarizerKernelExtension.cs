@@ -85,6 +85,14 @@ public static class SummarizerKernelExtension
         Formatter.Register<FailureList>((f, w) => w.Write(f.ToPlainText()), "text/plain");
         Formatter.Register<LoadedCard>((c, w) => w.Write(c.ToHtml()), "text/html");
         Formatter.Register<LoadedCard>((c, w) => w.Write(c.ToPlainText()), "text/plain");
+
+        // display(x) in a cell then writes every rendering, so viewers without scripts (or without HTML) still show it.
+        foreach (var type in new[] { typeof(SummaryResult), typeof(LlmStreamingView), typeof(SummaryComparison), typeof(TableView), typeof(FailureList), typeof(LoadedCard), typeof(ProviderTable) })
+        {
+            Formatter.SetPreferredMimeTypesFor(type, "text/html", "text/plain");
+        }
+
+        Formatter.SetPreferredMimeTypesFor(typeof(ChartSpec), "text/html", "image/svg+xml", "text/plain");
         Formatter.Register<ChartSpec>((c, w) => w.Write(ChartOutput.ToPlainText(c)), "text/plain");
         Formatter.Register<ProviderTable>((t, w) => w.Write(LlmProvidersCommand.ToHtml(t.Providers)), "text/html");
         Formatter.Register<ProviderTable>((t, w) => w.Write(LlmProvidersCommand.ToPlainText(t.Providers)), "text/plain");

@@ -203,6 +203,7 @@ internal sealed class NotebookHtmlExporter
         .prompt { color: var(--muted); font: 12px/1.9 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; min-width: 3.2em; text-align: right; }
         .source pre { flex: 1; margin: 0; background: var(--code-bg); border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; overflow-x: auto; }
         pre, code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 13px; }
+        .cell.markdown pre { background: var(--code-bg); border-radius: 6px; padding: 8px 12px; overflow-x: auto; }
         .outputs { margin: 8px 0 0 calc(3.2em + 8px); display: flex; flex-direction: column; gap: 8px; }
         .output { max-width: 100%; overflow-x: auto; }
         pre.output { margin: 0; padding: 6px 10px; white-space: pre-wrap; word-break: break-word; }

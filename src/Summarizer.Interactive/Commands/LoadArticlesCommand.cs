@@ -53,7 +53,8 @@ public sealed class LoadArticlesCommand : MagicCommand
 
         var frame = ArticleTable.ToDataFrame(articles);
         await Variables.SetAsync(csharp, name, frame, typeof(DataFrame)).ConfigureAwait(false);
-        context.Display(new TableView(frame, name), "text/html", "text/plain");
+        // The text is in the variable; the view keeps to what tells the articles apart.
+        context.Display(new TableView(frame, name) { Shown = ["id", "title", "source", "date", "place", "language", "words", "sentences"] }, "text/html", "text/plain");
         if (failures.Count > 0)
         {
             context.Display(new FailureList(failures), "text/html", "text/plain");

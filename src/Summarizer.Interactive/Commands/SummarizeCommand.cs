@@ -76,7 +76,7 @@ public sealed class SummarizeCommand : MagicCommand
         var frameName = command.Name ?? (input.Frame is not null ? input.Variable! : "summaries");
         await Variables.SetAsync(csharp, frameName, frame, typeof(DataFrame)).ConfigureAwait(false);
         await Variables.SetAsync(csharp, frameName + "Summaries", results, typeof(SummaryResult[])).ConfigureAwait(false);
-        context.Display(new TableView(frame, frameName), "text/html", "text/plain");
+        context.Display(new TableView(frame, frameName) { Shown = ["id", "title", "summary", "compression", "error"] }, "text/html", "text/plain");
     }
 
     internal static SummaryPipeline CreatePipeline(SummarizeRequest request, LlmSession session)

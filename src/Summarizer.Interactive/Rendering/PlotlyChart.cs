@@ -85,8 +85,7 @@ internal static class PlotlyChart
         var idJson = JsonSerializer.Serialize(id);
         var html = new StringBuilder();
         html.Append("<div class=\"").Append(CssClass).Append("\" id=\"").Append(WebUtility.HtmlEncode(id))
-            .Append("\" style=\"width:100%;min-height:").Append(HeightOf(spec).ToString(CultureInfo.InvariantCulture))
-            .Append("px;\">").Append(fallback).Append("</div>\n");
+            .Append("\" style=\"width:100%;\">").Append(fallback).Append("</div>\n");
         if (script == PlotlyScript.Embed)
         {
             html.Append(LibraryScriptTag()).Append('\n');

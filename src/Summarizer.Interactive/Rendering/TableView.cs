@@ -16,6 +16,12 @@ namespace Summarizer.Interactive.Rendering;
 /// <param name="Variable">The C# variable holding it, named in the caption.</param>
 public sealed record TableView(DataFrame Frame, string? Variable)
 {
+    /// <summary>The columns shown, in order; null (the default) shows every column. The variable keeps them all.</summary>
+    public IReadOnlyList<string>? Shown { get; init; }
+
+    private IReadOnlyList<DataFrameColumn> Columns =>
+        Shown is null ? Frame.Columns.ToArray() : Shown.Select(n => Frame.Columns.FirstOrDefault(c => c.Name == n)).OfType<DataFrameColumn>().ToArray();
+
     /// <summary>Frames up to this many rows are shown whole.</summary>
     public const int MaxRows = 100;
 
@@ -30,8 +36,9 @@ public sealed record TableView(DataFrame Frame, string? Variable)
     /// <summary>The table as HTML; cell text is HTML-encoded.</summary>
     public string ToHtml()
     {
-        var html = new StringBuilder("<div class=\"summarizer-table\"><table style=\"border-collapse:collapse;font-size:0.9em;\"><thead><tr>");
-        foreach (var column in Frame.Columns)
+        // A wide frame scrolls sideways in its own box rather than overflowing a narrow page.
+        var html = new StringBuilder("<div class=\"summarizer-table\" style=\"overflow-x:auto;max-width:100%;\"><table style=\"border-collapse:collapse;font-size:0.9em;\"><thead><tr>");
+        foreach (var column in Columns)
         {
             html.Append("<th style=\"text-align:left;padding:2px 8px;border-bottom:1px solid #d0d7de;\">").Append(E(column.Name)).Append("</th>");
         }
@@ -40,7 +47,7 @@ public sealed record TableView(DataFrame Frame, string? Variable)
         for (long row = 0; row < ShownRows; row++)
         {
             html.Append("<tr>");
-            foreach (var column in Frame.Columns)
+            foreach (var column in Columns)
             {
                 var numeric = column is PrimitiveDataFrameColumn<int> or PrimitiveDataFrameColumn<double> or PrimitiveDataFrameColumn<long> or PrimitiveDataFrameColumn<float>;
                 html.Append("<td style=\"padding:2px 8px;vertical-align:top;border-bottom:1px solid #eaeef2;")
@@ -62,10 +69,10 @@ public sealed record TableView(DataFrame Frame, string? Variable)
     /// <summary>The same rows as fixed-width text.</summary>
     public string ToPlainText()
     {
-        var columns = Frame.Columns.ToArray();
-        var cells = new string[ShownRows + 1, columns.Length];
-        var widths = new int[columns.Length];
-        for (var c = 0; c < columns.Length; c++)
+        var columns = Columns;
+        var cells = new string[ShownRows + 1, columns.Count];
+        var widths = new int[columns.Count];
+        for (var c = 0; c < columns.Count; c++)
         {
             cells[0, c] = columns[c].Name;
             for (long row = 0; row < ShownRows; row++)
@@ -82,9 +89,9 @@ public sealed record TableView(DataFrame Frame, string? Variable)
         var text = new StringBuilder();
         for (long row = 0; row <= ShownRows; row++)
         {
-            for (var c = 0; c < columns.Length; c++)
+            for (var c = 0; c < columns.Count; c++)
             {
-                text.Append(cells[row, c].PadRight(widths[c])).Append(c < columns.Length - 1 ? "  " : "");
+                text.Append(cells[row, c].PadRight(widths[c])).Append(c < columns.Count - 1 ? "  " : "");
             }
 
             text.Append('\n');
@@ -97,6 +104,11 @@ public sealed record TableView(DataFrame Frame, string? Variable)
     {
         var rows = Frame.Rows.Count;
         var shown = rows == ShownRows ? $"{rows} rows" : $"first {ShownRows} of {rows} rows";
+        if (Columns.Count < Frame.Columns.Count)
+        {
+            shown += $", {Columns.Count} of {Frame.Columns.Count} columns";
+        }
+
         return Variable is null ? shown : $"{shown}; the variable '{Variable}' holds the whole table";
     }
 

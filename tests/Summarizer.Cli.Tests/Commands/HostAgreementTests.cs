@@ -13,6 +13,7 @@ namespace Summarizer.Cli.Tests.Commands;
 /// offsets, and <c>summarizer entities</c> and <c>#!entity-freq</c> report the same spans, on the seed corpus and on
 /// texts whose title and dateline the loader reads as metadata.
 /// </summary>
+[Collection(Summarizer.Cli.Tests.Notebooks.NotebookKernelCollection.Name)]
 public sealed class HostAgreementTests(HostAgreementTests.Corpus corpus) : IClassFixture<HostAgreementTests.Corpus>
 {
     public static TheoryData<string, string, string> Requests()

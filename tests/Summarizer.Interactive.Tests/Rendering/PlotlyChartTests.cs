@@ -80,7 +80,7 @@ public sealed class PlotlyChartTests
         var html = PlotlyChart.ToHtml(Words, PlotlyScript.AssumeLoaded, "chart-2", fallback: "<svg id=\"static\"></svg>");
 
         Assert.DoesNotContain("plotly.js v", html, StringComparison.Ordinal);
-        Assert.Contains("id=\"chart-2\" style=\"width:100%;min-height:300px;\"><svg id=\"static\"></svg></div>", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"chart-2\" style=\"width:100%;\"><svg id=\"static\"></svg></div>", html, StringComparison.Ordinal);
         // Without plotly the script returns before touching the static chart.
         Assert.Contains("if (!el || !window.Plotly) { return; }", html, StringComparison.Ordinal);
         Assert.True(html.IndexOf("if (!el || !window.Plotly) { return; }", StringComparison.Ordinal) < html.IndexOf("el.textContent = ''", StringComparison.Ordinal));
