@@ -29,6 +29,7 @@ internal static class CliApp
         root.Subcommands.Add(NerCommand.Create(console));
         root.Subcommands.Add(NotebookCommand.Create(console));
         root.Subcommands.Add(ProvidersCommand.Create(console));
+        root.Subcommands.Add(StoriesCommand.Create(console));
         return root;
     }
 

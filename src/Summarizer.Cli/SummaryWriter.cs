@@ -53,13 +53,14 @@ internal abstract class SummaryWriter(TextWriter output)
             Summary = r.Text,
             Sentences = r.Sentences.Select(s => new SentenceRecord
             {
+                ArticleId = s.ArticleId,
                 Index = s.Index,
                 Start = s.Start,
                 End = s.End,
                 Text = s.Text,
                 Score = Math.Round(s.Score, 6),
                 Unsupported = r.Llm is null ? null : s.Unsupported,
-                Support = r.Llm is null ? null : s.Support.Select(x => new SupportRecord(x.Index, x.Start, x.End, Math.Round(x.Score, 6))).ToArray(),
+                Support = r.Llm is null ? null : s.Support.Select(x => new SupportRecord(x.Index, x.Start, x.End, Math.Round(x.Score, 6)) { ArticleId = x.ArticleId }).ToArray(),
             }).ToArray(),
             Words = r.Words,
             Compression = Math.Round(r.Compression, 4),
@@ -159,6 +160,7 @@ internal sealed record SummaryRecord
 /// <summary>A summary sentence: a chosen source sentence (index, offsets) or a written one (support).</summary>
 internal sealed record SentenceRecord
 {
+    public string? ArticleId { get; init; }
     public int? Index { get; init; }
     public int? Start { get; init; }
     public int? End { get; init; }
@@ -169,7 +171,10 @@ internal sealed record SentenceRecord
 }
 
 /// <summary>A source sentence supporting a written one.</summary>
-internal sealed record SupportRecord(int Index, int Start, int End, double Score);
+internal sealed record SupportRecord(int Index, int Start, int End, double Score)
+{
+    public string? ArticleId { get; init; }
+}
 
 /// <summary>Tokens of the calls behind an LLM summary.</summary>
 internal sealed record UsageRecord(long Input, long Output);

@@ -18,7 +18,7 @@ namespace Summarizer.Interactive;
 
 /// <summary>
 /// Adds Summarizer's magic commands (<c>#!load-articles</c>, <c>#!summarize</c>, <c>#!compare</c>,
-/// <c>#!word-freq</c>, <c>#!entity-freq</c>) and formatters to a notebook kernel. The package's <c>extension.dib</c> calls
+/// <c>#!word-freq</c>, <c>#!entity-freq</c>, <c>#!stories</c>) and formatters to a notebook kernel. The package's <c>extension.dib</c> calls
 /// <see cref="LoadAsync"/>; tests call it on their own kernel.
 /// </summary>
 public static class SummarizerKernelExtension
@@ -33,6 +33,7 @@ public static class SummarizerKernelExtension
         ("#!entity-freq", "Most mentioned people, organisations and places as a bar chart and a DataFrame.", "#!entity-freq --from articles --types PERSON,LOCATION"),
         ("#!llm-config", "LLM provider, endpoint, model and key for this session (the key is asked for, masked).", "#!llm-config --provider openai --model gpt-4o-mini --api-key"),
         ("#!llm-providers", "The LLM providers: what is configured and what is missing (never a key).", "#!llm-providers"),
+        ("#!stories", "Group articles into stories (copies set apart) and summarise each from all its articles.", "#!stories --from articles --min-articles 2"),
     ];
 
     /// <summary>
@@ -85,9 +86,11 @@ public static class SummarizerKernelExtension
         Formatter.Register<FailureList>((f, w) => w.Write(f.ToPlainText()), "text/plain");
         Formatter.Register<LoadedCard>((c, w) => w.Write(c.ToHtml()), "text/html");
         Formatter.Register<LoadedCard>((c, w) => w.Write(c.ToPlainText()), "text/plain");
+        Formatter.Register<StoryCards>((c, w) => w.Write(c.ToHtml()), "text/html");
+        Formatter.Register<StoryCards>((c, w) => w.Write(c.ToPlainText()), "text/plain");
 
         // display(x) in a cell then writes every rendering, so viewers without scripts (or without HTML) still show it.
-        foreach (var type in new[] { typeof(SummaryResult), typeof(LlmStreamingView), typeof(SummaryComparison), typeof(TableView), typeof(FailureList), typeof(LoadedCard), typeof(ProviderTable) })
+        foreach (var type in new[] { typeof(SummaryResult), typeof(LlmStreamingView), typeof(SummaryComparison), typeof(TableView), typeof(FailureList), typeof(LoadedCard), typeof(ProviderTable), typeof(StoryCards) })
         {
             Formatter.SetPreferredMimeTypesFor(type, "text/html", "text/plain");
         }
@@ -117,6 +120,8 @@ public static class SummarizerKernelExtension
         KernelDirectiveParameter Help() => new("-h", "Show the options.") { Flag = true };
         KernelDirectiveParameter Name(string fallback) => new("--name", $"The C# variable for the result (default {fallback}).");
         KernelDirectiveParameter[] Length() => RequestParameters(o => RequestOptions.Length.Contains(o) || o.Key == "language").ToArray();
+        KernelDirectiveParameter KeepDuplicates() =>
+            new("--keep-duplicates", "Count copies too (by default an article that repeats another, exactly or re-edited, counts once).") { Flag = true };
 
         root.Add(new MagicCommandKernel<LoadArticlesCommand>(
             "load-articles", Commands[0].Description,
@@ -153,6 +158,7 @@ public static class SummarizerKernelExtension
                 new KernelDirectiveParameter("--stem", "Count stems, not word forms.") { Flag = true },
                 new KernelDirectiveParameter("--keep-stop-words", "Keep stop words.") { Flag = true },
                 new KernelDirectiveParameter("--group-by", "A DataFrame column: one series per value."),
+                KeepDuplicates(),
                 Name("wordFreq"), Help(),
             ],
             (c, ctx) => WordFreqCommand.HandleAsync(c, ctx, csharp)));
@@ -164,7 +170,7 @@ public static class SummarizerKernelExtension
                 new KernelDirectiveParameter("--types", "Comma-separated entity types (default all).")
                     .AddCompletions(() => EntityTypes.All),
                 new KernelDirectiveParameter("--top", "How many entities to chart (default 20)."),
-                Name("entities"), Help(),
+                KeepDuplicates(), Name("entities"), Help(),
             ],
             (c, ctx) => EntityFreqCommand.HandleAsync(c, ctx, csharp)));
 
@@ -182,6 +188,17 @@ public static class SummarizerKernelExtension
         root.Add(new MagicCommandKernel<LlmProvidersCommand>(
             "llm-providers", Commands[6].Description, [Help()],
             (_, ctx) => LlmProvidersCommand.HandleAsync(ctx, session)));
+
+        root.Add(new MagicCommandKernel<StoriesCommand>(
+            "stories", Commands[7].Description,
+            [
+                From(), Column(),
+                new KernelDirectiveParameter("--threshold", "Average similarity at which groups of articles merge into one story (default 0.25); higher gives more, tighter stories."),
+                new KernelDirectiveParameter("--min-articles", "Only stories with at least this many distinct articles (default 1)."),
+                new KernelDirectiveParameter("--top", "How many story cards to show (default 10)."),
+                .. RequestParameters(_ => true), Name("stories"), Help(),
+            ],
+            (c, ctx) => StoriesCommand.HandleAsync(c, ctx, csharp, session)));
     }
 
     private static IEnumerable<string> VariableNames(CSharpKernel csharp) =>

@@ -23,6 +23,13 @@ public sealed record EntityFrequencyOptions
 
     /// <summary>Leave out entities mentioned fewer times than this. Default 1.</summary>
     public int MinCount { get; init; } = 1;
+
+    /// <summary>
+    /// Count each text once: articles that repeat another, exactly or as a re-edited copy
+    /// (<see cref="Stories.DuplicateDetector"/>), are left out. Default false: every article given is counted. The
+    /// notebook's <c>#!entity-freq</c> leaves copies out.
+    /// </summary>
+    public bool SkipDuplicates { get; init; }
 }
 
 /// <summary>
@@ -48,6 +55,15 @@ public static class EntityFrequencies
     {
         ArgumentNullException.ThrowIfNull(articles);
         recognizer ??= EntityRecognizer.Default;
+        options ??= EntityFrequencyOptions.Default;
+        if (options.SkipDuplicates)
+        {
+            // Copies are dropped before recognition, which is the expensive part.
+            var all = articles.ToArray();
+            articles = Stories.DuplicateDetector.Find(all.Select(a => new Ingestion.Article(a.ArticleId, a.Text)).ToArray()).Kept.Select(i => all[i]);
+            options = options with { SkipDuplicates = false };
+        }
+
         return Count(articles.Select(a => (a.ArticleId, a.Text, recognizer.Recognize(a.Text))), options);
     }
 
@@ -57,6 +73,12 @@ public static class EntityFrequencies
     {
         ArgumentNullException.ThrowIfNull(articles);
         options ??= EntityFrequencyOptions.Default;
+        if (options.SkipDuplicates)
+        {
+            var all = articles.ToArray();
+            articles = Stories.DuplicateDetector.Find(all.Select(a => new Ingestion.Article(a.ArticleId, a.Text)).ToArray()).Kept.Select(i => all[i]);
+        }
+
         var found = new List<(string Article, string Text, EntityMention Mention, string Canonical)>();
         foreach (var (id, text, recognized) in articles)
         {

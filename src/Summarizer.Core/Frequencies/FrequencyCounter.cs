@@ -1,5 +1,6 @@
 using Summarizer.Analysis;
 using Summarizer.Ingestion;
+using Summarizer.Stories;
 
 namespace Summarizer.Frequencies;
 
@@ -16,6 +17,15 @@ public static class FrequencyCounter
         ArgumentNullException.ThrowIfNull(documents);
         options ??= FrequencyOptions.Default;
         options.Validate();
+        var skipped = 0;
+        if (options.SkipDuplicates)
+        {
+            var all = documents.ToArray();
+            var duplicates = DuplicateDetector.Find(all.Select(d => d.Article).ToArray());
+            documents = duplicates.Kept.Select(i => all[i]);
+            skipped = duplicates.Duplicates.Count;
+        }
+
         var groups = new Dictionary<string, GroupCounts>(StringComparer.Ordinal);
         var ungrouped = new GroupCounts(null);
         var documentIndex = 0;
@@ -53,7 +63,7 @@ public static class FrequencyCounter
             groups[key].AddRows(rows, options);
         }
 
-        return new FrequencyTable(rows, options, groupBy is not null, documentIndex);
+        return new FrequencyTable(rows, options, groupBy is not null, documentIndex) { SkippedDuplicates = skipped };
     }
 
     /// <summary>Analyses and counts articles; <paramref name="groupBy"/> gives each article's group.</summary>

@@ -29,6 +29,13 @@ public sealed record FrequencyOptions
     /// <summary>Keep the most frequent terms only, per group; 0 keeps all. Default 50.</summary>
     public int Top { get; init; } = 50;
 
+    /// <summary>
+    /// Count each text once: articles that repeat another, exactly or as a re-edited copy
+    /// (<see cref="Stories.DuplicateDetector"/>), are left out and reported in <see cref="FrequencyTable.SkippedDuplicates"/>.
+    /// Default false: every document given is counted. The notebook's <c>#!word-freq</c> turns it on.
+    /// </summary>
+    public bool SkipDuplicates { get; init; }
+
     /// <summary>Throws when a value is out of range, naming it.</summary>
     public void Validate()
     {

@@ -35,6 +35,9 @@ public sealed class FrequencyTable
     /// <summary>Documents counted.</summary>
     public int DocumentCount { get; }
 
+    /// <summary>Copies left out with <see cref="FrequencyOptions.SkipDuplicates"/> (not part of <see cref="DocumentCount"/>).</summary>
+    public int SkippedDuplicates { get; init; }
+
     /// <summary>
     /// The rows as a <see cref="DataFrame"/> with columns <c>term</c>, <c>count</c>, <c>articles</c> (how many
     /// articles use the term) and, when grouped, <c>group</c>; the same scheme as the entity table.

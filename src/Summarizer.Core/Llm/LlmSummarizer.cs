@@ -15,7 +15,7 @@ namespace Summarizer.Llm;
 /// combined (map-reduce); every call is retried with backoff and cached on disk; every summary is grounded in the
 /// source. Thread-safe.
 /// </summary>
-public sealed class LlmSummarizer
+public sealed partial class LlmSummarizer
 {
     private readonly IChatClient _client;
     private readonly TextAnalyzer _analyzer;

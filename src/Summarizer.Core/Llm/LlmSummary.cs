@@ -25,7 +25,11 @@ public readonly record struct TokenUsage(long InputTokens, long OutputTokens)
 /// <param name="Index">The sentence's index in the source <see cref="Analysis.Document"/>.</param>
 /// <param name="Text">The source sentence.</param>
 /// <param name="Score">Lexical similarity in [0, 1] (cosine of TF-IDF weighted stems).</param>
-public sealed record SourceSupport(int Index, string Text, double Score);
+public sealed record SourceSupport(int Index, string Text, double Score)
+{
+    /// <summary>Position of the sentence's document among several grounded at once (a story's articles); 0 for one.</summary>
+    public int Document { get; init; }
+}
 
 /// <summary>One summary sentence with the source sentences that support it, best first.</summary>
 /// <param name="Text">The summary sentence.</param>

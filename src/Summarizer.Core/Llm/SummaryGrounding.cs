@@ -6,7 +6,7 @@ namespace Summarizer.Llm;
 
 /// <summary>
 /// Finds, for each sentence of a summary, the source sentences that support it: cosine similarity of TF-IDF weighted
-/// stems (the project's analysis, so stop words and stemming match the source document). Stems the source never uses
+/// stems (the project's analysis, so stop words and stemming match the source documents). Stems the source never uses
 /// count against a sentence, so invented content scores low.
 /// </summary>
 public static partial class SummaryGrounding
@@ -19,34 +19,82 @@ public static partial class SummaryGrounding
     public static IReadOnlyList<GroundedSentence> Ground(Document source, string summary, double minScore = 0.2, int maxSources = 3)
     {
         ArgumentNullException.ThrowIfNull(source);
+        return Ground([source], summary, minScore, maxSources);
+    }
+
+    /// <summary>
+    /// Grounds <paramref name="summary"/> in several articles at once (a story's): stems are weighted over the
+    /// sentences of all of them, and each support names its document (<see cref="SourceSupport.Document"/>).
+    /// </summary>
+    /// <param name="sources">The analysed articles, all in one language.</param>
+    /// <param name="summary">The summary text (bullets and headlines are fine).</param>
+    /// <param name="minScore">Lowest score that counts as support. Default 0.2.</param>
+    /// <param name="maxSources">Most supporting sentences kept per summary sentence. Default 3.</param>
+    public static IReadOnlyList<GroundedSentence> Ground(IReadOnlyList<Document> sources, string summary, double minScore = 0.2, int maxSources = 3)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(summary);
+        if (sources.Count == 0)
+        {
+            throw new ArgumentException("At least one source document is needed.", nameof(sources));
+        }
+
         var cleaned = BulletMarker().Replace(summary, string.Empty).Trim();
         if (cleaned.Length == 0)
         {
             return [];
         }
 
-        var n = source.Sentences.Count;
-        var idf = new double[source.Terms.Count];
+        // One vocabulary over every source: each document's term ids are mapped onto it.
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        var frequency = new List<int>();
+        var sentences = new List<(int Document, Sentence Sentence, TermVector Terms)>();
+        for (var d = 0; d < sources.Count; d++)
+        {
+            var source = sources[d];
+            var map = new int[source.Terms.Count];
+            for (var t = 0; t < map.Length; t++)
+            {
+                if (!vocabulary.TryGetValue(source.Terms[t], out var id))
+                {
+                    id = vocabulary.Count;
+                    vocabulary[source.Terms[t]] = id;
+                    frequency.Add(0);
+                }
+
+                map[t] = id;
+                frequency[id] += source.SentenceFrequency[t];
+            }
+
+            foreach (var sentence in source.Sentences)
+            {
+                var ids = new int[sentence.Terms.Count];
+                var weights = sentence.Terms.Weights.ToArray();
+                for (var k = 0; k < ids.Length; k++)
+                {
+                    ids[k] = map[sentence.Terms.Ids[k]];
+                }
+
+                Array.Sort(ids, weights);
+                sentences.Add((d, sentence, new TermVector(ids, weights)));
+            }
+        }
+
+        var n = sentences.Count;
+        var idf = new double[vocabulary.Count];
         for (var t = 0; t < idf.Length; t++)
         {
-            idf[t] = Math.Log((n + 1.0) / (source.SentenceFrequency[t] + 1.0)) + 1.0;
+            idf[t] = Math.Log((n + 1.0) / (frequency[t] + 1.0)) + 1.0;
         }
 
         var unknownIdf = Math.Log(n + 1.0) + 1.0;
-        var vocabulary = new Dictionary<string, int>(source.Terms.Count, StringComparer.Ordinal);
-        for (var t = 0; t < source.Terms.Count; t++)
-        {
-            vocabulary[source.Terms[t]] = t;
-        }
-
         var sourceNorms = new double[n];
         for (var s = 0; s < n; s++)
         {
-            sourceNorms[s] = Norm(source.Sentences[s].Terms, idf);
+            sourceNorms[s] = Norm(sentences[s].Terms, idf);
         }
 
-        var analyzer = new TextAnalyzer(new AnalysisOptions { Language = source.Language });
+        var analyzer = new TextAnalyzer(new AnalysisOptions { Language = sources[0].Language });
         var summaryDoc = analyzer.Analyze(new Article("summary", cleaned));
         var squared = new double[idf.Length];
         for (var t = 0; t < idf.Length; t++)
@@ -92,15 +140,18 @@ public static partial class SummaryGrounding
                         continue;
                     }
 
-                    var score = vector.Dot(source.Sentences[s].Terms, squared) / (norm * sourceNorms[s]);
+                    var score = vector.Dot(sentences[s].Terms, squared) / (norm * sourceNorms[s]);
                     if (score >= minScore)
                     {
-                        supports.Add(new SourceSupport(s, source.Sentences[s].Text, Math.Round(score, 4)));
+                        supports.Add(new SourceSupport(sentences[s].Sentence.Index, sentences[s].Sentence.Text, Math.Round(score, 4))
+                        {
+                            Document = sentences[s].Document,
+                        });
                     }
                 }
             }
 
-            var best = supports.OrderByDescending(x => x.Score).ThenBy(x => x.Index).Take(maxSources).ToArray();
+            var best = supports.OrderByDescending(x => x.Score).ThenBy(x => x.Document).ThenBy(x => x.Index).Take(maxSources).ToArray();
             result.Add(new GroundedSentence(sentence.Text, best));
         }
 

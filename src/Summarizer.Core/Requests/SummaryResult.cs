@@ -10,7 +10,11 @@ namespace Summarizer.Requests;
 /// <param name="End">One past its last character.</param>
 /// <param name="Text">The source sentence.</param>
 /// <param name="Score">Lexical similarity to the summary sentence, 0 to 1.</param>
-public sealed record SentenceSupport(int Index, int Start, int End, string Text, double Score);
+public sealed record SentenceSupport(int Index, int Start, int End, string Text, double Score)
+{
+    /// <summary>The article the sentence is from, when a summary draws on several (a story's); null for one article.</summary>
+    public string? ArticleId { get; init; }
+}
 
 /// <summary>
 /// One sentence of a summary. Extractive summaries choose source sentences: <see cref="Index"/>, <see cref="Start"/>
@@ -22,6 +26,12 @@ public sealed record SummarySentence(string Text)
 {
     /// <summary>The chosen source sentence's position, from 0; null for a written sentence.</summary>
     public int? Index { get; init; }
+
+    /// <summary>
+    /// The article the chosen sentence is from, when a summary draws on several (a story's); <see cref="Index"/>,
+    /// <see cref="Start"/> and <see cref="End"/> then refer to that article. Null for a one-article summary.
+    /// </summary>
+    public string? ArticleId { get; init; }
 
     /// <summary>Offset of the first character in the article's text as given; null for a written sentence.</summary>
     public int? Start { get; init; }

@@ -74,9 +74,22 @@ internal sealed class ArticleVectors
             }
 
             // The strongest terms (ties: the earlier-seen term), then ascending ids as TermVector wants.
-            var order = Enumerable.Range(0, ids.Length).OrderByDescending(k => weights[k]).ThenBy(k => k).Take(keep).ToArray();
-            var keptIds = order.Select(k => ids[k]).ToArray();
-            var keptWeights = order.Select(k => weights[k]).ToArray();
+            var order = new (float Key, int Term)[ids.Length];
+            for (var k = 0; k < ids.Length; k++)
+            {
+                order[k] = (-weights[k], k);
+            }
+
+            Array.Sort(order);
+            var kept = Math.Min(keep, ids.Length);
+            var keptIds = new int[kept];
+            var keptWeights = new float[kept];
+            for (var k = 0; k < kept; k++)
+            {
+                keptIds[k] = ids[order[k].Term];
+                keptWeights[k] = weights[order[k].Term];
+            }
+
             Array.Sort(keptIds, keptWeights);
             var norm = Math.Sqrt(keptWeights.Sum(w => (double)w * w));
             if (norm > 0)

@@ -24,8 +24,9 @@ public static class DuplicateDetector
         options.Validate();
         var n = articles.Count;
         var fingerprints = new Fingerprint[n];
-        var seeds = Seeds(options);
-        Parallel.For(0, n, i => fingerprints[i] = Fingerprint.Of(articles[i].Text, options.ShingleSize, seeds));
+        var seeds = Seeds(options.Hashes, options.Seed);
+        var multipliers = Seeds(options.Hashes, ~options.Seed).Select(m => m | 1).ToArray();
+        Parallel.For(0, n, i => fingerprints[i] = Fingerprint.Of(articles[i].Text, options.ShingleSize, seeds, multipliers));
 
         var groups = new UnionFind(n);
         var exact = new bool[n];
@@ -153,10 +154,10 @@ public static class DuplicateDetector
         return x ^ (x >> 31);
     }
 
-    private static ulong[] Seeds(DuplicateOptions options)
+    private static ulong[] Seeds(int count, ulong seed)
     {
-        var seeds = new ulong[options.Hashes];
-        var state = options.Seed;
+        var seeds = new ulong[count];
+        var state = seed;
         for (var f = 0; f < seeds.Length; f++)
         {
             state += 0x9E3779B97F4A7C15UL;
@@ -169,7 +170,7 @@ public static class DuplicateDetector
     /// <summary>What is kept of one text: its word count, the hash of its normalised words and its MinHash signature.</summary>
     private readonly record struct Fingerprint(int Words, (ulong, ulong) TextHash, ulong[] Signature)
     {
-        public static Fingerprint Of(string text, int shingleSize, ulong[] seeds)
+        public static Fingerprint Of(string text, int shingleSize, ulong[] seeds, ulong[] multipliers)
         {
             var spans = new List<(int Start, int Length, TokenKind Kind)>(text.Length / 5);
             Tokenizer.Scan(text, 0, text.Length, spans);
@@ -195,7 +196,8 @@ public static class DuplicateDetector
                 return new Fingerprint(0, (h1, h2), signature);
             }
 
-            // Each hash function is the mixer keyed by its own seed; a shingle is the mixed hash of its words in order.
+            // A shingle is the mixed hash of its words in order; hash function f is a multiply-xor keyed by its own odd
+            // multiplier and seed, which is enough to order already well-mixed values independently per function.
             var k = Math.Min(shingleSize, words.Count);
             for (var i = 0; i + k <= words.Count; i++)
             {
@@ -207,7 +209,8 @@ public static class DuplicateDetector
 
                 for (var f = 0; f < signature.Length; f++)
                 {
-                    var h = Mix(shingle ^ seeds[f]);
+                    var h = (shingle ^ seeds[f]) * multipliers[f];
+                    h ^= h >> 29;
                     if (h < signature[f])
                     {
                         signature[f] = h;

@@ -75,11 +75,9 @@ internal static class StoryClustering
         var neighbours = new List<(int, double)>[n];
         var postings = 0L;
         var compared = 0L;
-        Parallel.For(0, n, () => (Scores: new Dictionary<int, double>(), Postings: 0L, Compared: 0L), (i, _, local) =>
+        Parallel.For(0, n, () => new Scratch(n), (i, _, local) =>
         {
             // Partial dot products over the distinctive terms propose the candidates; the best are compared in full.
-            var scores = local.Scores;
-            scores.Clear();
             var ids = vectors[i].Ids;
             var weights = vectors[i].Weights;
             for (var k = 0; k < ids.Length; k++)
@@ -94,14 +92,13 @@ internal static class StoryClustering
                 {
                     if (j != i)
                     {
-                        scores[j] = scores.GetValueOrDefault(j) + weights[k];
+                        local.Add(j, weights[k]);
                     }
                 }
             }
 
-            var best = scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(maxNeighbours).ToArray();
-            var found = new List<(int, double)>(best.Length);
-            foreach (var (j, _) in best)
+            var found = new List<(int, double)>();
+            foreach (var j in local.Best(maxNeighbours))
             {
                 var similarity = vectors[i].Dot(vectors[j]);
                 local.Compared++;
@@ -130,6 +127,49 @@ internal static class StoryClustering
         }
 
         return (edges.OrderBy(e => e.Key.Item1).ThenBy(e => e.Key.Item2).Select(e => (e.Key.Item1, e.Key.Item2, e.Value)).ToList(), postings, compared);
+    }
+
+    /// <summary>One thread's accumulators: a dense score per article and the articles touched.</summary>
+    private sealed class Scratch(int n)
+    {
+        private readonly float[] _score = new float[n];
+        private readonly List<int> _touched = [];
+
+        public long Postings { get; set; }
+
+        public long Compared { get; set; }
+
+        public void Add(int j, float weight)
+        {
+            if (_score[j] == 0)
+            {
+                _touched.Add(j);
+            }
+
+            _score[j] += weight;
+        }
+
+        /// <summary>The <paramref name="count"/> best-scored articles (ties: lower index), clearing the scores.</summary>
+        public int[] Best(int count)
+        {
+            var order = new (float Key, int Index)[_touched.Count];
+            for (var k = 0; k < order.Length; k++)
+            {
+                var j = _touched[k];
+                order[k] = (-_score[j], j);
+                _score[j] = 0;
+            }
+
+            _touched.Clear();
+            Array.Sort(order);
+            var best = new int[Math.Min(count, order.Length)];
+            for (var k = 0; k < best.Length; k++)
+            {
+                best[k] = order[k].Index;
+            }
+
+            return best;
+        }
     }
 
     private static (int[] Cluster, int Merges) AverageLink(int n, List<(int A, int B, double Similarity)> edges, double threshold)

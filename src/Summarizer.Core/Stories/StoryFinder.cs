@@ -12,6 +12,9 @@ namespace Summarizer.Stories;
 /// </summary>
 public static class StoryFinder
 {
+    /// <summary>The most central articles of a story that its key phrases and entities are read from.</summary>
+    private const int LabelArticles = 3;
+
     /// <summary>Analyses <paramref name="articles"/> (in parallel) and finds their stories.</summary>
     public static StoryReport Find(IReadOnlyList<Article> articles, StoryOptions? options = null, TextAnalyzer? analyzer = null)
     {
@@ -57,8 +60,8 @@ public static class StoryFinder
                 "s" + (s + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 storyArticles,
                 Headline(documents[central[0].Index]),
-                Keyphrases(central.Take(5).Select(a => documents[a.Index]).ToArray(), options.Keyphrases),
-                MainEntities(central.Take(5).Select(a => documents[a.Index]).ToArray(), options.Entities),
+                Keyphrases(central.Take(LabelArticles).Select(a => documents[a.Index]).ToArray(), options.Keyphrases),
+                MainEntities(central.Take(LabelArticles).Select(a => documents[a.Index]).ToArray(), options.Entities),
                 Math.Round(StoryClustering.Cohesion(memberVectors), 4));
         });
 
@@ -107,7 +110,7 @@ public static class StoryFinder
             .Select(p => p.Key).Take(top).ToArray();
     }
 
-    // Names in the title and first three sentences of the central articles: the lead names the story's actors, and
+    // Names in the title and first two sentences of the central articles: the lead names the story's actors, and
     // tagging leads rather than whole articles keeps the cost to a fraction of full named-entity recognition.
     private static IReadOnlyList<EntityCount> MainEntities(Document[] documents, int top)
     {
@@ -118,11 +121,13 @@ public static class StoryFinder
 
         var leads = documents.Select(d =>
         {
-            var end = d.Sentences.Count == 0 ? d.Article.BodyEnd : d.Sentences[Math.Min(2, d.Sentences.Count - 1)].End;
+            var end = d.Sentences.Count == 0 ? d.Article.BodyEnd : d.Sentences[Math.Min(1, d.Sentences.Count - 1)].End;
             var text = d.Text[..end];
             return (d.Article.Id, text, EntityRecognizer.Default.Recognize(text));
         });
+        // A name without a capital letter is a tagging slip ("rose"), not a name worth a label.
         return EntityFrequencies.Count(leads, new EntityFrequencyOptions { Types = Names })
+            .Where(e => e.Entity.Any(char.IsUpper))
             .OrderByDescending(e => e.Articles).ThenByDescending(e => e.Count).ThenBy(e => e.Entity, StringComparer.Ordinal)
             .Take(top).ToArray();
     }

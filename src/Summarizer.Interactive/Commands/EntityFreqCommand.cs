@@ -5,6 +5,7 @@ using Summarizer.Charts;
 using Summarizer.Entities;
 using Summarizer.Interactive.Rendering;
 using Summarizer.Interactive.Sources;
+using Summarizer.Stories;
 
 namespace Summarizer.Interactive.Commands;
 
@@ -25,6 +26,9 @@ public sealed class EntityFreqCommand : MagicCommand
 
     /// <summary>How many entities to chart and list. Default 20.</summary>
     public int? Top { get; set; }
+
+    /// <summary>Count copies too: by default an article that repeats another (exactly or re-edited) is counted once.</summary>
+    public bool KeepDuplicates { get; set; }
 
     /// <summary>The C# variable for the counts DataFrame. Default <c>entities</c>.</summary>
     public string? Name { get; set; }
@@ -49,6 +53,15 @@ public sealed class EntityFreqCommand : MagicCommand
     {
         var input = ArticleSources.Resolve(csharp, command.From, command.Text, command.Column, "#!entity-freq");
         var articles = input.Articles;
+        var skipped = 0;
+        if (!command.KeepDuplicates)
+        {
+            // Copies are left out before recognition, so they add neither counts nor mentions.
+            var duplicates = DuplicateDetector.Find(articles);
+            skipped = duplicates.Duplicates.Count;
+            articles = duplicates.KeptArticles;
+        }
+
         var options = new EntityFrequencyOptions { Types = command.TypeSet?.ToArray() };
         // Offsets index each article's text as given, as the command line's entities command reports them.
         var recognized = articles.Select(a => (a.Id, a.Text, Mentions: EntityRecognizer.Default.Recognize(a.Text))).ToArray();
@@ -65,7 +78,7 @@ public sealed class EntityFreqCommand : MagicCommand
         var chart = ChartSpec.Single(ChartKind.HorizontalBar, "mentions",
             top.Select(c => $"{c.Entity} ({c.Type})").ToArray(), top.Select(c => (double)c.Count).ToArray()) with
         {
-            Title = $"Top {top.Length} entities in {input.Name}",
+            Title = $"Top {top.Length} entities in {input.Name}" + WordFreqCommand.Copies(skipped),
             XLabel = "Mentions",
         };
         var frame = EntityFrequencies.ToDataFrame(top);

@@ -34,6 +34,9 @@ public sealed class WordFreqCommand : MagicCommand
     /// <summary>Keep stop words (they are dropped by default).</summary>
     public bool KeepStopWords { get; set; }
 
+    /// <summary>Count copies too: by default an article that repeats another (exactly or re-edited) is counted once.</summary>
+    public bool KeepDuplicates { get; set; }
+
     /// <summary>A DataFrame column to count per group (one series per group value).</summary>
     public string? GroupBy { get; set; }
 
@@ -63,7 +66,10 @@ public sealed class WordFreqCommand : MagicCommand
         var source = input.Name;
 
         // Each article is analysed in its own language, so its own stop words are left out.
-        var options = new FrequencyOptions { N = n, Stem = command.Stem, RemoveStopWords = !command.KeepStopWords, Top = top };
+        var options = new FrequencyOptions
+        {
+            N = n, Stem = command.Stem, RemoveStopWords = !command.KeepStopWords, Top = top, SkipDuplicates = !command.KeepDuplicates,
+        };
         var rows = input.Items.Select((item, i) => (Item: item, Row: i)).Where(x => x.Item is LoadedArticle).ToArray();
         var documents = rows.Select(x => TextAnalyzer.Default.Analyze(((LoadedArticle)x.Item).Article)).ToArray();
         FrequencyTable table;
@@ -88,13 +94,21 @@ public sealed class WordFreqCommand : MagicCommand
             table = FrequencyCounter.Count(documents, options, d => groupOf[d]);
         }
 
-        var title = $"Top {top} {unit} in {source}" + (command.GroupBy is null ? "" : $" by {command.GroupBy}");
+        var title = $"Top {top} {unit} in {source}" + (command.GroupBy is null ? "" : $" by {command.GroupBy}") + Copies(table.SkippedDuplicates);
         var chart = ToChart(table) with { Title = title, XLabel = "Count" };
         var frame = table.ToDataFrame();
         await Variables.SetAsync(csharp, command.Name ?? "wordFreq", frame, typeof(DataFrame)).ConfigureAwait(false);
         context.Display(chart, "text/html", "image/svg+xml", "text/plain");
         context.Display(new TableView(frame, command.Name ?? "wordFreq"), "text/html", "text/plain");
     }
+
+    /// <summary>The note on a chart of how many copies were left out, empty when none were.</summary>
+    internal static string Copies(int skipped) => skipped switch
+    {
+        0 => "",
+        1 => " (1 copy not counted)",
+        _ => $" ({skipped} copies not counted)",
+    };
 
     private static ChartSpec ToChart(FrequencyTable table)
     {

@@ -85,4 +85,18 @@ public class EntityFrequenciesTests
         Assert.Equal(4, frame["Count"][0]);
         Assert.Equal("Geneva", frame["Entity"][1]);
     }
+
+    [Fact]
+    public void Count_SkipDuplicates_LeavesOutCopiedArticles()
+    {
+        const string text = "Antony Blinken met Sergei Lavrov in Geneva on Friday. Blinken said the talks were frank.";
+        var articles = new[] { ("a", text), ("b", text.Replace(". ", ".\n", StringComparison.Ordinal)), ("c", "Sergei Lavrov flew home to Moscow.") };
+
+        var all = EntityFrequencies.Count(articles);
+        var once = EntityFrequencies.Count(articles, options: new EntityFrequencyOptions { SkipDuplicates = true });
+
+        Assert.Equal(2, all.Single(c => c.Entity == "Antony Blinken").Articles);
+        Assert.Equal(1, once.Single(c => c.Entity == "Antony Blinken").Articles);
+        Assert.Equal(2, once.Single(c => c.Entity == "Sergei Lavrov").Articles);
+    }
 }

@@ -173,4 +173,21 @@ public class FrequencyCounterTests
         Assert.Equal("wire", frame["group"][1]);
         Assert.Equal(table.Rows.Count, frame.Rows.Count);
     }
+
+    [Fact]
+    public void Count_SkipDuplicates_CountsACopiedArticleOnce()
+    {
+        var original = Texts[0];
+        var texts = new[] { original, original.ToUpperInvariant(), Texts[1] };
+        var twice = FrequencyCounter.Count(texts, new FrequencyOptions { Top = 0 });
+
+        var once = FrequencyCounter.Count(texts, new FrequencyOptions { Top = 0, SkipDuplicates = true });
+
+        var expected = FrequencyCounter.Count(new[] { original, Texts[1] }, new FrequencyOptions { Top = 0 });
+        Assert.Equal(expected.Rows, once.Rows);
+        Assert.Equal(1, once.SkippedDuplicates);
+        Assert.Equal(2, once.DocumentCount);
+        Assert.NotEqual(twice.Rows, once.Rows);
+        Assert.Equal(0, twice.SkippedDuplicates);
+    }
 }

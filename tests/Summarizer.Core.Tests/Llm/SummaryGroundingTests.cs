@@ -40,4 +40,32 @@ public sealed class SummaryGroundingTests
 
     [Fact]
     public void Ground_EmptySummary_IsEmpty() => Assert.Empty(SummaryGrounding.Ground(Source, "  "));
+
+    [Fact]
+    public void Ground_SeveralDocuments_SupportNamesTheDocumentItComesFrom()
+    {
+        var other = LlmTestContext.Analyze("Road crews began filling potholes on Tuesday. The work will take three weeks.");
+
+        var grounding = SummaryGrounding.Ground([Source, other], "The council approved a budget. Crews are filling potholes for three weeks.");
+
+        Assert.Equal(2, grounding.Count);
+        Assert.Equal((0, 0), (grounding[0].Sources[0].Document, grounding[0].Sources[0].Index));
+        Assert.Equal(1, grounding[1].Sources[0].Document);
+        Assert.Equal("Road crews began filling potholes on Tuesday.", grounding[1].Sources[0].Text);
+    }
+
+    [Fact]
+    public void Ground_OneDocumentInAList_SameAsGroundingItAlone()
+    {
+        const string summary = "The council approved a budget that raises school spending.";
+
+        Assert.Equal(SummaryGrounding.Ground(Source, summary), SummaryGrounding.Ground([Source], summary), new GroundedComparer());
+    }
+
+    private sealed class GroundedComparer : IEqualityComparer<GroundedSentence>
+    {
+        public bool Equals(GroundedSentence? x, GroundedSentence? y) => x!.Text == y!.Text && x.Sources.SequenceEqual(y.Sources);
+
+        public int GetHashCode(GroundedSentence obj) => obj.Text.GetHashCode(StringComparison.Ordinal);
+    }
 }
