@@ -58,4 +58,25 @@ public sealed class EntityFreqCommandTests : KernelTest
         var svg = result.SingleValue("image/svg+xml", v => v.StartsWith("<svg", StringComparison.Ordinal));
         Assert.Equal(5, System.Text.RegularExpressions.Regex.Matches(svg, "<rect x=").Count);
     }
+
+    [Fact]
+    public async Task EntityFreq_CopiedArticle_CountedOnceAndItsMentionsLeftOut()
+    {
+        (await Kernel.SubmitAsync("""
+            var posts = new[] { "Antony Blinken met Sergei Lavrov in Geneva on Friday.", "Antony Blinken met Sergei Lavrov in Geneva on Friday!", "Sergei Lavrov flew home to Moscow." };
+            """)).Succeeded();
+
+        var result = await Kernel.SubmitAsync("#!entity-freq --from posts --types PERSON");
+
+        result.Succeeded();
+        var frame = Kernel.Variable<DataFrame>("entities");
+        var rows = Enumerable.Range(0, (int)frame.Rows.Count).ToDictionary(i => (string)frame.Columns["entity"][i], i => (int)frame.Columns["articles"][i]);
+        Assert.Equal(1, rows["Antony Blinken"]);
+        Assert.Equal(2, rows["Sergei Lavrov"]);
+        Assert.Equal(3, Kernel.Variable<DataFrame>("entitiesMentions").Rows.Count);
+        Assert.Contains("(1 copy not counted)", result.SingleValue("text/html", v => v.Contains("summarizer-chart", StringComparison.Ordinal)), StringComparison.Ordinal);
+
+        (await Kernel.SubmitAsync("#!entity-freq --from posts --types PERSON --keep-duplicates")).Succeeded();
+        Assert.Equal(5, Kernel.Variable<DataFrame>("entitiesMentions").Rows.Count);
+    }
 }

@@ -107,4 +107,23 @@ public sealed class WordFreqCommandTests : KernelTest
 
         Assert.Contains("--top must be at least 1", message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task WordFreq_CopiedArticle_CountedOnceUnlessKeepDuplicates()
+    {
+        (await Kernel.SubmitAsync("""
+            var texts = new[] { "Storm floods the harbour town. The storm closes roads.", "storm floods the harbour town... the STORM closes roads!", "Sunny day at the beach." };
+            """)).Succeeded();
+
+        var once = await Kernel.SubmitAsync("#!word-freq --from texts --top 3");
+        var onceCount = Kernel.Variable<DataFrame>("wordFreq").Columns["count"][0];
+        var twice = await Kernel.SubmitAsync("#!word-freq --from texts --top 3 --keep-duplicates");
+
+        once.Succeeded();
+        twice.Succeeded();
+        Assert.Equal(2, onceCount);
+        Assert.Equal(4, Kernel.Variable<DataFrame>("wordFreq").Columns["count"][0]);
+        Assert.Contains("(1 copy not counted)", once.SingleValue("text/html", v => v.Contains("summarizer-chart", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.DoesNotContain("not counted", twice.SingleValue("text/html", v => v.Contains("summarizer-chart", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
 }

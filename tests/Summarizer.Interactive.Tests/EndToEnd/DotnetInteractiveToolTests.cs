@@ -79,6 +79,15 @@ public sealed class DotnetInteractiveToolTests(ITestOutputHelper output)
                 Assert.DoesNotContain("(none)", codes);
                 Assert.Contains("fr", codes);
 
+                // Stories over the loaded seeds: cards, a timeline with its static SVG, and the stories frame.
+                var stories = await kernel.SubmitCodeAsync("#!stories --from articles --top 2");
+                Assert.True(stories.Failure is null, stories.Failure);
+                Assert.Contains(stories.Values("text/html"), v => v.Contains("summarizer-story-card", StringComparison.Ordinal));
+                Assert.Contains(stories.Values("image/svg+xml"), v => v.StartsWith("<svg", StringComparison.Ordinal));
+                Assert.Contains(stories.Values("text/plain"), v => v.StartsWith("14 articles, 0 copies set apart, 14 stories", StringComparison.Ordinal));
+                var storyCount = await kernel.SubmitCodeAsync("stories.Rows.Count");
+                Assert.Equal("14", Assert.Single(storyCount.Values("text/plain")));
+
                 // The LLM path in the real tool, against a chat-completions server on loopback.
                 await using (var server = new Summarizer.Core.Tests.Llm.LoopbackChatServer())
                 {
