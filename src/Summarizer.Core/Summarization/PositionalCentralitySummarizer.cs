@@ -30,6 +30,14 @@ public sealed record PositionalCentralityOptions
     /// <summary>Weight of the sentence's similarity to the title, when the article has one. Default 0.1.</summary>
     public double TitleWeight { get; init; } = 0.1;
 
+    /// <summary>
+    /// Weight stems by how few sentences use them: each shared stem counts <c>idf^(2·weight)</c> in the cosine, with
+    /// <c>idf = ln((n + 1) / sentences using it)</c> over the article's n sentences; 0 counts every stem alike (plain
+    /// term-count cosine). Default 1 (TF-IDF cosine): set on the CNN/DailyMail dev slice (+0.35 ROUGE-1 over 0),
+    /// confirmed on the second slice and BBC News.
+    /// </summary>
+    public double IdfWeight { get; init; } = 1.0;
+
     /// <summary>Maximal-marginal-relevance penalty on similarity to already chosen sentences. Default 0 (off).</summary>
     public double Redundancy { get; init; }
 
@@ -60,6 +68,7 @@ public sealed class PositionalCentralitySummarizer : ISummarizer
         .Number("position-weight", "Weight of the lead prior.", o => o.PositionWeight, (o, v) => o with { PositionWeight = v }, min: 0)
         .Number("position-decay", "Per-sentence decay of the lead prior.", o => o.PositionDecay, (o, v) => o with { PositionDecay = v }, min: 0, max: 1)
         .Number("title-weight", "Weight of similarity to the title.", o => o.TitleWeight, (o, v) => o with { TitleWeight = v }, min: 0)
+        .Number("idf-weight", "How much rare stems count in sentence similarity (0: every stem alike).", o => o.IdfWeight, (o, v) => o with { IdfWeight = v }, min: 0, max: 4)
         .Number("redundancy", "MMR penalty on similarity to chosen sentences.", o => o.Redundancy, (o, v) => o with { Redundancy = v }, min: 0)
         .Whole("min-words", "Shorter sentences are chosen only when nothing else is left.", o => o.MinWords, (o, v) => o with { MinWords = v }, min: 0);
 
@@ -73,7 +82,7 @@ public sealed class PositionalCentralitySummarizer : ISummarizer
     public string Name => Method.Name;
 
     /// <summary>One score per sentence before redundancy control.</summary>
-    public double[] RateSentences(Document document) => Rate(document, Similarities(document));
+    public double[] RateSentences(Document document) => Rate(document, Similarities(document, _options.IdfWeight));
 
     /// <inheritdoc />
     public ExtractiveSummary Summarize(Document document, SummaryLength length)
@@ -85,7 +94,7 @@ public sealed class PositionalCentralitySummarizer : ISummarizer
             return ExtractiveSummary.Empty(document, Name);
         }
 
-        var similarity = Similarities(document);
+        var similarity = Similarities(document, _options.IdfWeight);
         var scores = Rate(document, similarity);
         for (var i = 0; i < n; i++)
         {
@@ -184,16 +193,26 @@ public sealed class PositionalCentralitySummarizer : ISummarizer
         return scores;
     }
 
-    // Cosine similarity of term-count vectors, as a flat n×n matrix (zero diagonal).
-    private static double[] Similarities(Document document)
+    // Cosine similarity of term-count vectors, each stem weighted idf^(2·idfWeight), as a flat n×n matrix (zero diagonal).
+    private static double[] Similarities(Document document, double idfWeight)
     {
         var sentences = document.Sentences;
         var n = sentences.Count;
+        double[]? weights = null;
+        if (idfWeight > 0)
+        {
+            weights = new double[document.Terms.Count];
+            for (var t = 0; t < weights.Length; t++)
+            {
+                weights[t] = Math.Pow(Math.Log((n + 1.0) / document.SentenceFrequency[t]), 2 * idfWeight);
+            }
+        }
+
         var norms = new double[n];
         for (var i = 0; i < n; i++)
         {
             var t = sentences[i].Terms;
-            norms[i] = Math.Sqrt(t.Dot(t));
+            norms[i] = Math.Sqrt(t.Dot(t, weights));
         }
 
         var matrix = new double[n * n];
@@ -212,7 +231,7 @@ public sealed class PositionalCentralitySummarizer : ISummarizer
                     continue;
                 }
 
-                var s = ti.Dot(sentences[j].Terms) / (norms[i] * norms[j]);
+                var s = ti.Dot(sentences[j].Terms, weights) / (norms[i] * norms[j]);
                 matrix[(i * n) + j] = s;
                 matrix[(j * n) + i] = s;
             }

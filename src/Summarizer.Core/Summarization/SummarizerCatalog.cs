@@ -129,6 +129,7 @@ public static class SummarizerCatalog
         LsaSummarizer.Method,
         SumBasicSummarizer.Method,
         KlSumSummarizer.Method,
+        Semantic.SemanticSummarizer.Method,
         Llm,
     ];
 
