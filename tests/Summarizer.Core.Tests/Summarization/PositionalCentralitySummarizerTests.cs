@@ -122,4 +122,19 @@ public class PositionalCentralitySummarizerTests
         });
         return scores.Average() * 100;
     }
+
+    [Fact]
+    public void RateSentences_StemInEverySentence_CountsLittleWithIdfWeight()
+    {
+        // "officials" and "said" are in every sentence; only sentences 0 and 2 share anything else (harbour, reopened).
+        var document = TextAnalyzer.Default.Analyze(
+            "Officials said the harbour reopened. Officials said ferries resumed service. Officials said the harbour reopened after repairs.");
+        var forwardOnly = new PositionalCentralityOptions { BackwardWeight = 0, PositionWeight = 0, TitleWeight = 0, MinWords = 0 };
+
+        var plain = new PositionalCentralitySummarizer(forwardOnly with { IdfWeight = 0 }).RateSentences(document);
+        var weighted = new PositionalCentralitySummarizer(forwardOnly).RateSentences(document);
+
+        Assert.True(plain[1] > 0.2 * plain[0], $"{plain[1]:F3} vs {plain[0]:F3}");
+        Assert.True(weighted[1] < 0.1 * weighted[0], $"{weighted[1]:F3} vs {weighted[0]:F3}");
+    }
 }
