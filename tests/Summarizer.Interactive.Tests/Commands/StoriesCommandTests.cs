@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Data.Analysis;
+using Summarizer.Core.Tests.Llm;
 using Summarizer.Core.Tests.Stories;
 using Summarizer.Interactive.Tests.TestSupport;
 using Summarizer.Stories;
@@ -113,6 +114,28 @@ public sealed class StoriesCommandTests : KernelTest
         var message = (await Kernel.SubmitAsync("#!stories --top 0\nSome text.")).Failed();
 
         Assert.Contains("--top must be at least 1", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stories_MethodLlm_DigestCardsGroundedInTheStorysArticles()
+    {
+        await using var server = new LoopbackChatServer
+        {
+            Default = _ => Reply.Text("Dockworkers at the port of Gdańsk walked out on Monday after pay talks with Baltic Gate collapsed."),
+        };
+        (await Kernel.SubmitAsync($"#!llm-config --provider openai --endpoint {server.OpenAIEndpoint} --model loop-model --api-key sk-loop-0123456789")).Succeeded();
+        (await Kernel.SubmitAsync("#!load-articles " + Path.Combine(_dir, "feed.jsonl"))).Succeeded();
+
+        var result = await Kernel.SubmitAsync("#!stories --from articles --method llm --no-cache --min-articles 4");
+
+        result.Succeeded();
+        var story = Assert.Single(Kernel.Variable<StoryResult[]>("storiesResults"));
+        Assert.Equal("loop-model", story.Summary.Llm!.Model);
+        Assert.Contains(server.Requests, r => r.UserText.Contains("4 news articles on one story", StringComparison.Ordinal));
+        var cards = result.SingleValue("text/html", v => v.Contains("summarizer-stories", StringComparison.Ordinal));
+        Assert.Contains("summarizer-llm-text", cards, StringComparison.Ordinal);
+        Assert.Contains(WebUtility.HtmlEncode("Dockworkers strike at Gdańsk port over pay, 2026-03-02"), cards, StringComparison.Ordinal);
+        Assert.Contains(result.Values("text/plain"), v => v.StartsWith("Wrote digests of 1 of 1 stories with loop-model.", StringComparison.Ordinal));
     }
 
     private static int CountOf(string text, string part)

@@ -85,8 +85,8 @@ public sealed class DotnetInteractiveToolTests(ITestOutputHelper output)
                 Assert.Contains(stories.Values("text/html"), v => v.Contains("summarizer-story-card", StringComparison.Ordinal));
                 Assert.Contains(stories.Values("image/svg+xml"), v => v.StartsWith("<svg", StringComparison.Ordinal));
                 Assert.Contains(stories.Values("text/plain"), v => v.StartsWith("14 articles, 0 copies set apart, 14 stories", StringComparison.Ordinal));
-                var storyCount = await kernel.SubmitCodeAsync("stories.Rows.Count");
-                Assert.Equal("14", Assert.Single(storyCount.Values("text/plain")));
+                var storyCount = await kernel.SubmitCodeAsync("$\"{stories.Rows.Count} stories\"");
+                Assert.Equal("14 stories", Assert.Single(storyCount.Values("text/plain")));
 
                 // The LLM path in the real tool, against a chat-completions server on loopback.
                 await using (var server = new Summarizer.Core.Tests.Llm.LoopbackChatServer())
