@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using UglyToad.PdfPig;
@@ -31,9 +33,11 @@ internal static class DocumentReaders
     public static ArticleDraft ReadText(string text, bool markdown) =>
         ArticleDraft.FromParsed(ArticleTextParser.Parse(text, markdown));
 
-    /// <summary>Main text, title, byline and date of a web page, without navigation, adverts or comments.</summary>
-    public static ArticleDraft ReadHtml(string html, string uri, string source)
+    /// <summary>Main text, title, byline and date of a web page, without navigation, adverts or comments. A page over
+    /// the markup limits fails before parsing.</summary>
+    public static ArticleDraft ReadHtml(string html, string uri, string source, LoadOptions options, CancellationToken ct)
     {
+        MarkupLimits.CheckHtml(html, source, options, ct);
         // Named argument on purpose: the two-string overload is (uri, userAgent) and downloads the page.
         var page = SmartReader.Reader.ParseArticle(uri, text: html, userAgent: null);
         var text = string.IsNullOrWhiteSpace(page.Content) ? page.TextContent ?? "" : HtmlText.ToPlainText(page.Content);
@@ -90,16 +94,53 @@ internal static class DocumentReaders
         };
     }
 
-    /// <summary>Paragraphs of a Word document; a first paragraph styled Title or Heading 1 is the headline.</summary>
-    public static ArticleDraft ReadDocx(Stream stream, string source)
+    /// <summary>Paragraphs of a Word document; a first paragraph styled Title or Heading 1 is the headline. Its XML
+    /// parts are measured unpacked, within <see cref="LoadOptions.MaxUnpackedBytes"/>, before any is parsed.</summary>
+    public static ArticleDraft ReadDocx(byte[] bytes, string source, LoadOptions options, CancellationToken ct)
     {
-        using var doc = WordprocessingDocument.Open(stream, false);
-        var body = doc.MainDocumentPart?.Document?.Body
-            ?? throw new LoadException($"{source}: the Word document has no body");
-        var paragraphs = body.Descendants<Paragraph>()
-            .Select(p => (Style: p.ParagraphProperties?.ParagraphStyleId?.Val?.Value, Text: p.InnerText.Trim()))
-            .Where(p => p.Text.Length > 0)
-            .ToList();
+        var unpacked = CheckUnpacked(bytes, source, options.MaxUnpackedBytes, ct);
+        using var doc = WordprocessingDocument.Open(new MemoryStream(bytes, writable: false), false);
+        var main = doc.MainDocumentPart ?? throw new LoadException($"{source}: the Word document has no body");
+        if (!main.Uri.OriginalString.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
+        {
+            // Not measured above under a name of its own: measure it now, before it is parsed.
+            using var part = main.GetStream(FileMode.Open, FileAccess.Read);
+            CountUnpacked(part, source, options.MaxUnpackedBytes, unpacked, ct);
+        }
+
+        // Read paragraph by paragraph, so memory holds the text rather than the whole document tree.
+        var paragraphs = new List<(string? Style, string Text)>();
+        var hasBody = false;
+        long size = 0;
+        using (var reader = OpenXmlReader.Create(main))
+        {
+            while (reader.Read())
+            {
+                ct.ThrowIfCancellationRequested();
+                if (!reader.IsStartElement)
+                {
+                    continue;
+                }
+
+                hasBody |= reader.ElementType == typeof(Body);
+                if (reader.ElementType == typeof(Paragraph) && reader.LoadCurrentElement() is Paragraph p && p.InnerText.Trim() is { Length: > 0 } paragraph)
+                {
+                    size += paragraph.Length;
+                    if (size > options.MaxBytes)
+                    {
+                        throw new LoadException($"{source}: the article text is over the {Sizes.Format(options.MaxBytes)} limit (LoadOptions.MaxBytes)");
+                    }
+
+                    paragraphs.Add((p.ParagraphProperties?.ParagraphStyleId?.Val?.Value, paragraph));
+                }
+            }
+        }
+
+        if (!hasBody)
+        {
+            throw new LoadException($"{source}: the Word document has no body");
+        }
+
         if (paragraphs.Count == 0)
         {
             throw new LoadException($"{source}: empty, no article text");
@@ -126,6 +167,58 @@ internal static class DocumentReaders
             Date = parsed.Date ?? (properties.Created is { } c ? new DateTimeOffset(DateTime.SpecifyKind(c, DateTimeKind.Utc)) : null),
             Place = parsed.Place,
         };
+    }
+
+    /// <summary>
+    /// Unpacks every XML part of a Word file (<c>.xml</c> and <c>.rels</c>: the ones a reader parses) into nothing,
+    /// counting bytes, and throws once they pass <paramref name="max"/> together; a zip bomb costs at most that much
+    /// decompression and no memory. Returns the total.
+    /// </summary>
+    private static long CheckUnpacked(byte[] bytes, string source, long max, CancellationToken ct)
+    {
+        long total = 0;
+        ZipArchive zip;
+        try
+        {
+            zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new LoadException($"{source}: cannot be read as a Word document (not a zip file: {ex.Message})");
+        }
+
+        using (zip)
+        {
+            foreach (var entry in zip.Entries)
+            {
+                if (entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) ||
+                    entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase))
+                {
+                    using var part = entry.Open();
+                    total = CountUnpacked(part, source, max, total, ct);
+                }
+            }
+        }
+
+        return total;
+    }
+
+    private static long CountUnpacked(Stream part, string source, long max, long total, CancellationToken ct)
+    {
+        var buffer = new byte[64 * 1024];
+        int read;
+        while ((read = part.Read(buffer)) > 0)
+        {
+            total += read;
+            if (total > max)
+            {
+                throw new LoadException($"{source}: the Word document unpacks to over {Sizes.Format(max)} (LoadOptions.MaxUnpackedBytes)");
+            }
+
+            ct.ThrowIfCancellationRequested();
+        }
+
+        return total;
     }
 
     internal static string? LanguageCode(string? tag)
