@@ -17,78 +17,111 @@ internal readonly record struct LineRead(int Number, string? Text)
 internal sealed class LineReader(TextReader reader, long maxChars)
 {
     private readonly char[] _buffer = new char[16 * 1024];
+    private readonly StringBuilder _text = new();
     private int _position;
     private int _length;
     private bool _skipLineFeed;
     private int _number;
+    private long _lineLength;
+    private bool _inLine;
 
     /// <summary>The next line, or null at the end of the input.</summary>
     public async ValueTask<LineRead?> ReadAsync(CancellationToken ct)
     {
-        StringBuilder? text = null;
-        long length = 0;
-        var any = false;
-        while (true)
+        LineRead line;
+        while (!TryTake(out line))
         {
-            if (_position == _length)
+            _length = await reader.ReadAsync(_buffer.AsMemory(), ct).ConfigureAwait(false);
+            _position = 0;
+            if (_length == 0)
             {
-                _length = await reader.ReadAsync(_buffer.AsMemory(), ct).ConfigureAwait(false);
-                _position = 0;
-                if (_length == 0)
-                {
-                    return any ? End() : null;
-                }
+                return _inLine ? EndLine() : null;
             }
+        }
 
-            if (_skipLineFeed)
+        return line;
+    }
+
+    /// <summary>The next line, or null at the end of the input.</summary>
+    public LineRead? Read()
+    {
+        LineRead line;
+        while (!TryTake(out line))
+        {
+            _length = reader.Read(_buffer, 0, _buffer.Length);
+            _position = 0;
+            if (_length == 0)
             {
-                // The second half of a \r\n split across two reads.
-                _skipLineFeed = false;
-                if (_buffer[_position] == '\n')
-                {
-                    _position++;
-                    continue;
-                }
+                return _inLine ? EndLine() : null;
             }
+        }
 
-            any = true;
-            var span = _buffer.AsSpan(_position, _length - _position);
-            var end = span.IndexOfAny('\r', '\n');
-            var take = end < 0 ? span.Length : end;
-            if (length + take <= maxChars)
+        return line;
+    }
+
+    /// <summary>Takes characters from the buffer; true with the line when one ended in it.</summary>
+    private bool TryTake(out LineRead line)
+    {
+        line = default;
+        if (_position == _length)
+        {
+            return false;
+        }
+
+        if (_skipLineFeed)
+        {
+            // The second half of a \r\n split across two reads.
+            _skipLineFeed = false;
+            if (_buffer[_position] == '\n' && ++_position == _length)
             {
-                (text ??= new StringBuilder()).Append(span[..take]);
+                return false;
+            }
+        }
+
+        _inLine = true;
+        var span = _buffer.AsSpan(_position, _length - _position);
+        var end = span.IndexOfAny('\r', '\n');
+        var take = end < 0 ? span.Length : end;
+        _lineLength += take;
+        if (_lineLength <= maxChars)
+        {
+            _text.Append(span[..take]);
+        }
+        else
+        {
+            _text.Clear();
+        }
+
+        _position += take;
+        if (end < 0)
+        {
+            return false;
+        }
+
+        _position++;
+        if (span[end] == '\r')
+        {
+            if (_position < _length)
+            {
+                _position += _buffer[_position] == '\n' ? 1 : 0;
             }
             else
             {
-                text = null;
-            }
-
-            length += take;
-            _position += take;
-            if (end >= 0)
-            {
-                _position++;
-                if (span[end] == '\r')
-                {
-                    if (_position < _length)
-                    {
-                        _position += _buffer[_position] == '\n' ? 1 : 0;
-                    }
-                    else
-                    {
-                        _skipLineFeed = true;
-                    }
-                }
-
-                return End();
+                _skipLineFeed = true;
             }
         }
 
-        LineRead End()
-        {
-            _number++;
-            return new LineRead(_number, length > maxChars ? null : text?.ToString() ?? "");
-        }
+        line = EndLine();
+        return true;
+    }
+
+    private LineRead EndLine()
+    {
+        _number++;
+        var line = new LineRead(_number, _lineLength > maxChars ? null : _text.ToString());
+        _text.Clear();
+        _lineLength = 0;
+        _inLine = false;
+        return line;
     }
 }

@@ -94,12 +94,12 @@ internal static class MarkupLimits
                 i = SkipAttributes(html, i + 1 + name.Length, out var attributes, out var selfClosing);
                 if (attributes > options.MaxMarkupAttributes)
                 {
-                    throw new LoadException($"{source}: an element at line {LineOf(html, start)} has over {options.MaxMarkupAttributes:N0} attributes (LoadOptions.MaxMarkupAttributes)");
+                    throw new LoadException($"{source}: an element at line {LineOf(html, start)} has over {options.MaxMarkupAttributes} attributes (LoadOptions.MaxMarkupAttributes)");
                 }
 
                 if (++elements > options.MaxMarkupElements)
                 {
-                    throw new LoadException($"{source}: over {options.MaxMarkupElements:N0} elements (LoadOptions.MaxMarkupElements)");
+                    throw new LoadException($"{source}: over {options.MaxMarkupElements} elements (LoadOptions.MaxMarkupElements)");
                 }
 
                 if (RawTextElements.Contains(name))
@@ -138,7 +138,7 @@ internal static class MarkupLimits
                 openCounts[name] = openCounts.GetValueOrDefault(name) + 1;
                 if (open.Count > options.MaxMarkupDepth)
                 {
-                    throw new LoadException($"{source}: elements nested over {options.MaxMarkupDepth:N0} deep at line {LineOf(html, start)} (LoadOptions.MaxMarkupDepth)");
+                    throw new LoadException($"{source}: elements nested over {options.MaxMarkupDepth} deep at line {LineOf(html, start)} (LoadOptions.MaxMarkupDepth)");
                 }
             }
             else
@@ -160,7 +160,7 @@ internal static class MarkupLimits
             XmlResolver = null,
             IgnoreComments = true,
             IgnoreProcessingInstructions = true,
-            // Nothing is declared with DTDs ignored; the bound stands should that ever change.
+            // With DTDs ignored no entity is declared; the bound is a second line of defence.
             MaxCharactersFromEntities = 1024 * 1024,
         };
         var output = new StringBuilder();
@@ -181,17 +181,17 @@ internal static class MarkupLimits
 
                         if (elements > options.MaxMarkupElements)
                         {
-                            throw new LoadException($"{source}: over {options.MaxMarkupElements:N0} elements (LoadOptions.MaxMarkupElements)");
+                            throw new LoadException($"{source}: over {options.MaxMarkupElements} elements (LoadOptions.MaxMarkupElements)");
                         }
 
                         if (reader.Depth >= options.MaxMarkupDepth)
                         {
-                            throw new LoadException($"{source}: elements nested over {options.MaxMarkupDepth:N0} deep at line {LineOf(reader)} (LoadOptions.MaxMarkupDepth)");
+                            throw new LoadException($"{source}: elements nested over {options.MaxMarkupDepth} deep at line {LineOf(reader)} (LoadOptions.MaxMarkupDepth)");
                         }
 
                         if (reader.AttributeCount > options.MaxMarkupAttributes)
                         {
-                            throw new LoadException($"{source}: an element at line {LineOf(reader)} has over {options.MaxMarkupAttributes:N0} attributes (LoadOptions.MaxMarkupAttributes)");
+                            throw new LoadException($"{source}: an element at line {LineOf(reader)} has over {options.MaxMarkupAttributes} attributes (LoadOptions.MaxMarkupAttributes)");
                         }
 
                         var empty = reader.IsEmptyElement;

@@ -86,6 +86,19 @@ public sealed record LlmOptions
     /// <summary>Longest wait for a response (or, when streaming, between two pieces of it). Default 120 s.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(120);
 
+    /// <summary>
+    /// Longest time one request may take in all, however steadily its answer streams in (<see cref="Timeout"/> bounds
+    /// only the silences); never shorter than <see cref="Timeout"/>. Default 5 minutes.
+    /// </summary>
+    public TimeSpan MaxResponseTime { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Longest answer accepted, in characters; a longer one fails its article, is not retried and is not cached (a
+    /// streamed answer stops there). A model that keeps to <see cref="MaxOutputTokens"/> stays far below it.
+    /// Default 100,000 (about 25,000 tokens).
+    /// </summary>
+    public int MaxResponseChars { get; init; } = 100_000;
+
     /// <summary>Retries after a throttled (429), failed (5xx) or timed-out call. Default 4.</summary>
     public int MaxRetries { get; init; } = 4;
 
@@ -111,6 +124,8 @@ public sealed record LlmOptions
         Check(PreselectSentences >= 1, nameof(PreselectSentences), "must be at least 1");
         Check(MaxConcurrency is >= 1 and <= 256, nameof(MaxConcurrency), "must be between 1 and 256");
         Check(Timeout > TimeSpan.Zero, nameof(Timeout), "must be positive");
+        Check(MaxResponseTime > TimeSpan.Zero, nameof(MaxResponseTime), "must be positive");
+        Check(MaxResponseChars >= 1, nameof(MaxResponseChars), "must be at least 1");
         Check(MaxRetries is >= 0 and <= 20, nameof(MaxRetries), "must be between 0 and 20");
         Check(RetryBaseDelay >= TimeSpan.Zero && MaxRetryDelay >= TimeSpan.Zero, nameof(RetryBaseDelay), "must not be negative");
         Check(MinSupportScore is >= 0 and <= 1, nameof(MinSupportScore), "must be between 0 and 1");
