@@ -323,7 +323,7 @@ public static class ArticleLoader
         {
             var head = new byte[4096];
             var n = await stream.ReadAsync(head, ct).ConfigureAwait(false);
-            (encoding, var bom) = TextDecoder.DetectEncoding(head.AsSpan(0, n), path);
+            (encoding, var bom) = TextDecoder.DetectEncoding(head.AsSpan(0, n), path, isPrefix: n == head.Length);
             stream.Position = bom;
         }
 

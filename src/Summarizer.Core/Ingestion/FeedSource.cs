@@ -39,7 +39,7 @@ internal static class FeedSource
             yield return await context.GuardAsync(itemSource, _ =>
             {
                 var html = DocumentReaders.Clean(item.Content) ?? DocumentReaders.Clean(item.Description)
-                    ?? throw new LoadException($"{source}: item {itemIndex} ('{item.Title}') has no content or description");
+                    ?? throw new LoadException($"{itemSource}: item {itemIndex} of {source} ('{item.Title}') has no content or description");
                 var parsed = ArticleTextParser.Parse(HtmlText.ToPlainText(html), detectTitle: false);
                 return new ArticleDraft(parsed.Body)
                 {
