@@ -359,7 +359,7 @@ public static class ArticleLoader
 
         yield return await context.GuardAsync(source, token => format switch
         {
-            Format.Pdf => DocumentReaders.ReadPdf(bytes, source),
+            Format.Pdf => DocumentReaders.ReadPdf(bytes, source, options, token),
             Format.Docx => DocumentReaders.ReadDocx(bytes, source, options, token),
             Format.Html => DocumentReaders.ReadHtml(TextDecoder.Decode(bytes, source, declared), uri, source, options, token),
             _ => DocumentReaders.ReadText(TextDecoder.Decode(bytes, source, declared), format == Format.Markdown),

@@ -29,6 +29,7 @@ internal sealed record ArticleDraft(string Body)
 internal static class DocumentReaders
 {
     private const int MinPageWords = 4;
+    private const string WordUnpacks = "the Word document unpacks";
 
     public static ArticleDraft ReadText(string text, bool markdown) =>
         ArticleDraft.FromParsed(ArticleTextParser.Parse(text, markdown));
@@ -66,14 +67,21 @@ internal static class DocumentReaders
         };
     }
 
-    /// <summary>Text of every page in reading order; the document title and author come from its metadata.</summary>
-    public static ArticleDraft ReadPdf(byte[] bytes, string source)
+    /// <summary>Text of every page in reading order; the document title and author come from its metadata. Its
+    /// compressed streams are measured unpacked, within <see cref="LoadOptions.MaxUnpackedBytes"/>, before parsing.</summary>
+    public static ArticleDraft ReadPdf(byte[] bytes, string source, LoadOptions options, CancellationToken ct)
     {
+        CheckUnpackedPdf(bytes, source, options.MaxUnpackedBytes, ct);
         using var pdf = PdfDocument.Open(bytes);
         var sb = new StringBuilder();
         foreach (var page in pdf.GetPages())
         {
+            ct.ThrowIfCancellationRequested();
             sb.Append(ContentOrderTextExtractor.GetText(page)).Append('\n');
+            if (sb.Length > options.MaxBytes)
+            {
+                throw new LoadException($"{source}: the article text is over the {Sizes.Format(options.MaxBytes)} limit (LoadOptions.MaxBytes)");
+            }
         }
 
         var text = sb.ToString();
@@ -105,7 +113,7 @@ internal static class DocumentReaders
         {
             // Not measured above under a name of its own: measure it now, before it is parsed.
             using var part = main.GetStream(FileMode.Open, FileAccess.Read);
-            CountUnpacked(part, source, options.MaxUnpackedBytes, unpacked, ct);
+            CountUnpacked(part, source, options.MaxUnpackedBytes, unpacked, WordUnpacks, ct);
         }
 
         // Read paragraph by paragraph, so memory holds the text rather than the whole document tree.
@@ -195,7 +203,7 @@ internal static class DocumentReaders
                     entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase))
                 {
                     using var part = entry.Open();
-                    total = CountUnpacked(part, source, max, total, ct);
+                    total = CountUnpacked(part, source, max, total, WordUnpacks, ct);
                 }
             }
         }
@@ -203,7 +211,53 @@ internal static class DocumentReaders
         return total;
     }
 
-    private static long CountUnpacked(Stream part, string source, long max, long total, CancellationToken ct)
+    /// <summary>
+    /// Unpacks every deflated stream of a PDF that a text reader decodes (page contents, object streams, fonts; not
+    /// pictures) into nothing, counting bytes, and throws once they pass <paramref name="max"/> together. Streams that
+    /// are not plain zlib data (encrypted, or another filter) are left to the PDF reader.
+    /// </summary>
+    private static void CheckUnpackedPdf(byte[] bytes, string source, long max, CancellationToken ct)
+    {
+        long total = 0;
+        var at = 0;
+        int found;
+        while ((found = bytes.AsSpan(at).IndexOf("stream"u8)) >= 0)
+        {
+            var keyword = at + found;
+            at = keyword + "stream"u8.Length;
+            var body = at;
+            body += body < bytes.Length && bytes[body] == '\r' ? 1 : 0;
+            if (body >= bytes.Length || bytes[body] != '\n' || (keyword >= 3 && bytes.AsSpan(keyword - 3, 3).SequenceEqual("end"u8)))
+            {
+                continue;
+            }
+
+            body++;
+            // The stream's dictionary lies between its object header and the keyword.
+            var head = bytes.AsSpan(Math.Max(0, keyword - 4096), Math.Min(keyword, 4096));
+            var obj = head.LastIndexOf("obj"u8);
+            var dictionary = obj < 0 ? head : head[obj..];
+            var end = bytes.AsSpan(body).IndexOf("endstream"u8);
+            var length = end < 0 ? bytes.Length - body : end;
+            at = body + length;
+            if (dictionary.IndexOf("/FlateDecode"u8) < 0 || dictionary.IndexOf("/Image"u8) >= 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                using var inflated = new ZLibStream(new MemoryStream(bytes, body, length, writable: false), CompressionMode.Decompress);
+                total = CountUnpacked(inflated, source, max, total, "the PDF's streams unpack", ct);
+            }
+            catch (InvalidDataException)
+            {
+                // Not zlib data as stored: the PDF reader decides what it is.
+            }
+        }
+    }
+
+    private static long CountUnpacked(Stream part, string source, long max, long total, string what, CancellationToken ct)
     {
         var buffer = new byte[64 * 1024];
         int read;
@@ -212,7 +266,7 @@ internal static class DocumentReaders
             total += read;
             if (total > max)
             {
-                throw new LoadException($"{source}: the Word document unpacks to over {Sizes.Format(max)} (LoadOptions.MaxUnpackedBytes)");
+                throw new LoadException($"{source}: {what} to over {Sizes.Format(max)} (LoadOptions.MaxUnpackedBytes)");
             }
 
             ct.ThrowIfCancellationRequested();

@@ -48,9 +48,9 @@ public sealed record LoadOptions
     public TimeSpan InputTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// Largest total size of the XML parts of a Word document once unpacked (pictures and other media are not
-    /// unpacked, so they do not count). A small file can unpack to gigabytes; this stops it before it does.
-    /// Default 64 MB.
+    /// Largest total size, once unpacked, of what is parsed in a packed document: the XML parts of a Word file, and the
+    /// deflated streams of a PDF (pictures are never unpacked, so they do not count). A small file can unpack to
+    /// gigabytes; this stops it before it does. Default 64 MB.
     /// </summary>
     public long MaxUnpackedBytes { get; init; } = 64L * 1024 * 1024;
 

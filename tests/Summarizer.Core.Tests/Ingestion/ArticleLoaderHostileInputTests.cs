@@ -145,6 +145,29 @@ public sealed class ArticleLoaderHostileInputTests : IDisposable
     }
 
     [Fact]
+    public async Task LoadAsync_PdfContentUnpackingTo80MB_FailsAtTheUnpackedLimit()
+    {
+        var pdf = HostileFiles.PdfFile(80L * 1024 * 1024);
+        Assert.True(pdf.Length < 1024 * 1024, $"the test file should be small on disk, not {pdf.Length} bytes");
+
+        var failure = await FailsAmongGoodFiles("bomb.pdf", pdf);
+
+        Assert.EndsWith(": the PDF's streams unpack to over 64 MB (LoadOptions.MaxUnpackedBytes)", failure.Message);
+    }
+
+    [Fact]
+    public async Task LoadAsync_PdfWithAPictureOverTheUnpackedLimit_StillLoadsItsText()
+    {
+        // Pictures are never unpacked to read text, so their size does not count.
+        var path = _temp.File("photo.pdf", HostileFiles.PdfFile(4096, imageBytes: 80L * 1024 * 1024));
+
+        var result = await ArticleLoader.LoadAsync([path], Options);
+
+        Assert.Empty(result.Failures);
+        Assert.Contains("The council approved the budget on Monday", Assert.Single(result.Articles).Text);
+    }
+
+    [Fact]
     public async Task LoadAsync_CsvFieldOverTheLimit_FailsThatRowAndReadsTheRowsAfterIt()
     {
         // The oversize field is quoted and spans lines, so reading must resume after its closing quote.

@@ -38,6 +38,57 @@ internal static class HostileFiles
         return packed.ToArray();
     }
 
+    /// <summary>
+    /// A one-page PDF showing one line of text, whose page content stream repeats that line until it unpacks to about
+    /// <paramref name="contentBytes"/> bytes; with <paramref name="imageBytes"/> above zero the page also carries a
+    /// deflated picture of that size.
+    /// </summary>
+    public static byte[] PdfFile(long contentBytes, long imageBytes = 0)
+    {
+        var line = "BT /F1 12 Tf 72 712 Td (The council approved the budget on Monday after a long debate.) Tj ET\n"u8.ToArray();
+        var content = Deflate(line, contentBytes);
+        var objects = new List<byte[]>
+        {
+            "<< /Type /Catalog /Pages 2 0 R >>"u8.ToArray(),
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>"u8.ToArray(),
+            Encoding.ASCII.GetBytes("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >>"
+                + (imageBytes > 0 ? " /XObject << /Im1 6 0 R >>" : "") + " >> >>"),
+            Stream($"<< /Length {content.Length} /Filter /FlateDecode >>", content),
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"u8.ToArray(),
+        };
+        if (imageBytes > 0)
+        {
+            var side = (int)Math.Sqrt(imageBytes / 3.0);
+            var pixels = Deflate(new byte[3 * 1024], imageBytes);
+            objects.Add(Stream($"<< /Type /XObject /Subtype /Image /Width {side} /Height {side} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Length {pixels.Length} /Filter /FlateDecode >>", pixels));
+        }
+
+        using var pdf = new MemoryStream();
+        pdf.Write("%PDF-1.4\n"u8);
+        var offsets = new List<long>();
+        for (var i = 0; i < objects.Count; i++)
+        {
+            offsets.Add(pdf.Position);
+            pdf.Write(Encoding.ASCII.GetBytes($"{i + 1} 0 obj\n"));
+            pdf.Write(objects[i]);
+            pdf.Write("\nendobj\n"u8);
+        }
+
+        var xref = pdf.Position;
+        var tail = new StringBuilder($"xref\n0 {objects.Count + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets)
+        {
+            tail.Append($"{offset:D10} 00000 n \n");
+        }
+
+        tail.Append($"trailer\n<< /Size {objects.Count + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        pdf.Write(Encoding.ASCII.GetBytes(tail.ToString()));
+        return pdf.ToArray();
+
+        static byte[] Stream(string dictionary, byte[] data) =>
+            [.. Encoding.ASCII.GetBytes(dictionary + "\nstream\n"), .. data, .. "\nendstream"u8];
+    }
+
     /// <summary><paramref name="text"/> gzip-compressed.</summary>
     public static byte[] Gzip(byte[] text)
     {
@@ -61,6 +112,21 @@ internal static class HostileFiles
 
         return sb.Append("]>\n<rss version=\"2.0\"><channel><title>t</title><item><title>Laughs</title><description>&lol9;</description></item></channel></rss>\n")
             .ToString();
+    }
+
+    // zlib data of <block> repeated until about <total> bytes.
+    private static byte[] Deflate(byte[] block, long total)
+    {
+        using var packed = new MemoryStream();
+        using (var zlib = new ZLibStream(packed, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            for (long written = 0; written < total; written += block.Length)
+            {
+                zlib.Write(block);
+            }
+        }
+
+        return packed.ToArray();
     }
 
     private static void Write(ZipArchive zip, string name, string text)
