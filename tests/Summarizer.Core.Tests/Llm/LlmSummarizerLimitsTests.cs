@@ -82,6 +82,24 @@ public sealed class LlmSummarizerLimitsTests : IAsyncLifetime
         Assert.Single(CachedEntries());
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task SummarizeAsync_ResponseBodyOverMaxResponseBytes_FailsWithoutRetrying(bool streaming)
+    {
+        // The character cap is lifted: only the transport's byte limit stands between the answer and memory.
+        _ctx.Server.Enqueue(streaming ? Reply.Stream(Enumerable.Repeat(new string('w', 1_000), 200).ToArray()) : Reply.Text(new string('w', 200_000)));
+        var client = LlmProviders.CreateChatClient(_ctx.OpenAIConfig() with { MaxResponseBytes = 64 * 1024 });
+        var summarizer = new LlmSummarizer(client, _ctx.Options(new LlmOptions { MaxResponseChars = 1_000_000 }));
+
+        var error = await Assert.ThrowsAsync<LlmRequestException>(() =>
+            summarizer.SummarizeAsync(LlmTestContext.Analyze(Article), streaming ? _ => { } : null));
+
+        Assert.Equal("The response is over 64 KB (LlmConfiguration.MaxResponseBytes); it is not read.", error.Message);
+        Assert.Single(_ctx.Server.Requests);
+        Assert.Empty(CachedEntries());
+    }
+
     [Fact]
     public void Validate_NonPositiveLimits_NameTheOption()
     {
