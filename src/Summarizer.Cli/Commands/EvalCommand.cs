@@ -5,6 +5,7 @@ using System.Text.Json;
 using Summarizer.Analysis;
 using Summarizer.Evaluation;
 using Summarizer.Ingestion;
+using Summarizer.Requests;
 using Summarizer.Summarization;
 
 namespace Summarizer.Cli.Commands;
@@ -26,20 +27,20 @@ internal static class EvalCommand
         {
             Description = "Comma-separated methods to run (default: every extractive method in the catalog). 'none' runs only --candidates.",
         };
-        var length = new LengthOptions();
+        var request = new RequestArguments(o => o.Key is "sentences" or "ratio" or "words" or "option");
         var candidates = new Option<string[]>("--candidates")
         {
             Description = "Precomputed summaries to score as name=file.jsonl (records with id and summary); repeatable.",
         };
-        var methodOptions = new Option<string[]>("--option", "-o") { Description = "A method option as name=value, for a single --methods entry." };
         var limit = new Option<int?>("--limit") { Description = "Use only the first N records." };
         var format = new Option<OutputFormat>("--format", "-f") { Description = "text, markdown or json.", DefaultValueFactory = _ => OutputFormat.Text };
         var threads = new Option<int?>("--threads") { Description = "Worker threads for the methods (default: all cores)." };
 
         var command = new Command("eval", "Score summarisation methods against reference summaries with ROUGE.")
         {
-            sets, methods, length.Sentences, length.Ratio, length.Words, candidates, methodOptions, limit, format, threads,
+            sets, methods, candidates, limit, format, threads,
         };
+        request.AddTo(command);
         command.SetAction(parse =>
         {
             var files = parse.GetValue(sets)!;
@@ -51,15 +52,18 @@ internal static class EvalCommand
                 }
             }
 
-            var summaryLength = length.Resolve(parse);
             var chosen = ChooseMethods(parse.GetValue(methods));
-            var overrides = MethodArguments.ParseOptions(parse.GetValue(methodOptions));
-            if (overrides.Count > 0 && chosen.Count != 1)
+            var values = request.Values(parse).ToList();
+            var overrides = values.Any(v => v.Key == "--option");
+            if (overrides && chosen.Count != 1)
             {
                 throw new UsageException("--option applies to one method; name exactly one with --methods.");
             }
 
-            var summarizers = chosen.Select(m => (m.Name, Summarizer: MethodArguments.Create(m, overrides))).ToList();
+            // The options are read as summarize reads them, for the one method they apply to.
+            var asked = SummarizeRequest.Parse(overrides ? values.Prepend(new("--method", chosen[0].Name)) : values);
+            var summaryLength = asked.Length;
+            var summarizers = chosen.Select(m => (m.Name, Summarizer: m.Create(overrides ? asked.MethodOptions : null))).ToList();
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = parse.GetValue(threads) ?? Environment.ProcessorCount };
             var results = new List<SetResult>();
             var skippedLines = 0;
@@ -135,7 +139,7 @@ internal static class EvalCommand
         }
 
         return names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(MethodArguments.Resolve)
+            .Select(SummarizerCatalog.Find)
             .ToList();
     }
 

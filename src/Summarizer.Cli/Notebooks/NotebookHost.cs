@@ -1,7 +1,7 @@
 using System.Reflection;
 using Microsoft.Data.Analysis.Interactive;
 using Microsoft.DotNet.Interactive;
-using Summarizer.Charts;
+using Summarizer.Interactive.Rendering;
 using Summarizer.Interactive;
 
 namespace Summarizer.Cli.Notebooks;
@@ -15,9 +15,8 @@ internal static class NotebookHost
     /// <summary>A runner with the kernel extensions this tool is built with.</summary>
     public static NotebookRunner CreateRunner() => new(LoadExtensionsAsync, HostedExtensionPackage());
 
-    /// <summary>An exporter that inlines plotly.js once for all the charts on the page.</summary>
-    public static NotebookHtmlExporter CreateExporter() =>
-        new([new SharedScript(PlotlyChart.LibraryScriptTag(), "summarizer-chart")]);
+    /// <summary>An exporter that inlines the extension's page scripts (plotly.js) once for all outputs on the page.</summary>
+    public static NotebookHtmlExporter CreateExporter() => new(PageAssets.Scripts);
 
     /// <summary>
     /// The extension package, at the version of the assembly this tool was built with; a reference to it shows the

@@ -74,23 +74,27 @@ public static class ArticleLoader
     }
 
     /// <summary>
-    /// An article from a string. A short first line without closing punctuation, followed by more text, becomes the
-    /// title (unless <paramref name="title"/> is given); a dateline such as <c>GENEVA:</c> becomes the place. The id
-    /// is the content hash of the remaining body. The language is not detected here (see
+    /// An article from a string, read as a plain-text file is. A short first line without closing punctuation,
+    /// followed by more text, becomes the title (unless <paramref name="title"/> is given, and then a first line
+    /// repeating it is not body); a <c>By</c> line and a date line after the title fill the byline and date; a
+    /// dateline such as <c>GENEVA:</c> becomes the place. <see cref="Article.Text"/> is <paramref name="text"/>
+    /// unchanged and the id is the content hash of the body. The language is not detected here (see
     /// <see cref="Summarizer.Analysis.LanguageDetector"/>).
     /// </summary>
     /// <exception cref="ArgumentException">The text has no article body.</exception>
     public static Article FromString(string text, string? title = null, string? source = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var parsed = ArticleTextParser.Parse(text, detectTitle: title is null);
-        if (parsed.Body.Length == 0)
+        var parsed = ArticleTextParser.Parse(text, knownTitle: title);
+        if (parsed.BodyEnd <= parsed.BodyStart)
         {
             throw new ArgumentException("The text has no article body.", nameof(text));
         }
 
-        return new Article(ArticleId.ForText(parsed.Body), parsed.Body)
+        return new Article(ArticleId.ForText(parsed.Body), text)
         {
+            BodyStart = parsed.BodyStart,
+            BodyEnd = parsed.BodyEnd,
             Title = title ?? parsed.Title,
             Source = source,
             Date = parsed.Date,

@@ -10,8 +10,14 @@ using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 namespace Summarizer.Ingestion;
 
 /// <summary>The fields a single-document reader found, before id and language are settled.</summary>
-internal sealed record ArticleDraft(string Body)
+internal sealed record ArticleDraft(string Text)
 {
+    /// <summary>Where the body starts in <see cref="Text"/>; the title, byline, date and dateline lines come before it.</summary>
+    public int BodyStart { get; init; }
+
+    /// <summary>Where the body ends in <see cref="Text"/>; null for the end of the text.</summary>
+    public int? BodyEnd { get; init; }
+
     public string? Id { get; init; }
     public string? Title { get; init; }
     public DateTimeOffset? Date { get; init; }
@@ -19,8 +25,9 @@ internal sealed record ArticleDraft(string Body)
     public string? Byline { get; init; }
     public string? Language { get; init; }
 
-    public static ArticleDraft FromParsed(ParsedText parsed) => new(parsed.Body)
+    public static ArticleDraft FromParsed(ParsedText parsed) => new(parsed.Text)
     {
+        BodyStart = parsed.BodyStart, BodyEnd = parsed.BodyEnd,
         Title = parsed.Title, Byline = parsed.Byline, Date = parsed.Date, Place = parsed.Place,
     };
 }
@@ -31,8 +38,18 @@ internal static class DocumentReaders
     private const int MinPageWords = 4;
     private const string WordUnpacks = "the Word document unpacks";
 
-    public static ArticleDraft ReadText(string text, bool markdown) =>
-        ArticleDraft.FromParsed(ArticleTextParser.Parse(text, markdown));
+    public static ArticleDraft ReadText(string text, bool markdown)
+    {
+        if (!markdown)
+        {
+            return ArticleDraft.FromParsed(ArticleTextParser.Parse(text));
+        }
+
+        // A Markdown heading on the first line is the title whatever its punctuation.
+        var plain = ArticleTextParser.StripMarkdown(text);
+        var heading = text.TrimStart().StartsWith('#') ? plain.TrimStart().Split('\n', 2)[0].Trim() : null;
+        return ArticleDraft.FromParsed(ArticleTextParser.Parse(plain, knownTitle: heading));
+    }
 
     /// <summary>Main text, title, byline and date of a web page, without navigation, adverts or comments. A page over
     /// the markup limits fails before parsing.</summary>
@@ -49,7 +66,7 @@ internal static class DocumentReaders
         }
 
         var title = Clean(page.Title);
-        var parsed = ArticleTextParser.Parse(DropLeadingLine(text, title), detectTitle: title is null);
+        var parsed = ArticleTextParser.Parse(text, knownTitle: title);
         // The author meta tag is the bare name; the visible byline often adds a job title.
         var byline = Clean(page.Author) ?? Clean(page.Byline);
         if (byline is not null && byline.StartsWith("By ", StringComparison.OrdinalIgnoreCase))
@@ -57,7 +74,7 @@ internal static class DocumentReaders
             byline = byline[3..].Trim();
         }
 
-        return new ArticleDraft(parsed.Body)
+        return ArticleDraft.FromParsed(parsed) with
         {
             Title = title ?? parsed.Title,
             Byline = byline ?? parsed.Byline,
@@ -91,9 +108,9 @@ internal static class DocumentReaders
         }
 
         var title = Clean(pdf.Information.Title);
-        var parsed = ArticleTextParser.Parse(Unwrap(DropLeadingLine(text, title)), detectTitle: false);
+        var parsed = ArticleTextParser.Parse(UnwrapAfterTitle(text, title), detectTitle: false, knownTitle: title);
         DateTimeOffset? date = pdf.Information.GetCreatedDateTimeOffset();
-        return new ArticleDraft(parsed.Body)
+        return ArticleDraft.FromParsed(parsed) with
         {
             Title = title,
             Byline = Clean(pdf.Information.Author),
@@ -168,7 +185,7 @@ internal static class DocumentReaders
         var parsed = title is null
             ? ArticleTextParser.Parse(text)
             : ArticleTextParser.Parse(title + "\n\n" + text);
-        return new ArticleDraft(parsed.Body)
+        return ArticleDraft.FromParsed(parsed) with
         {
             Title = parsed.Title ?? title,
             Byline = parsed.Byline ?? Clean(properties.Creator),
@@ -288,19 +305,16 @@ internal static class DocumentReaders
 
     internal static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static string DropLeadingLine(string text, string? line)
-    {
-        if (line is null)
-        {
-            return text;
-        }
 
+    // The title line stays a line of its own: unwrapping would join it to the first paragraph.
+    private static string UnwrapAfterTitle(string text, string? title)
+    {
         var trimmed = text.TrimStart();
         var end = trimmed.IndexOf('\n');
-        var first = end < 0 ? trimmed : trimmed[..end];
-        return string.Equals(first.Trim(), line, StringComparison.OrdinalIgnoreCase)
-            ? (end < 0 ? "" : trimmed[(end + 1)..])
-            : text;
+        var first = (end < 0 ? trimmed : trimmed[..end]).Trim();
+        return title is not null && end >= 0 && string.Equals(first, title, StringComparison.OrdinalIgnoreCase)
+            ? first + "\n\n" + Unwrap(trimmed[(end + 1)..])
+            : Unwrap(text);
     }
 
     /// <summary>Joins the hard-wrapped lines of a PDF page back into paragraphs: a line that does not end a sentence
@@ -308,7 +322,7 @@ internal static class DocumentReaders
     private static string Unwrap(string text)
     {
         var sb = new StringBuilder(text.Length);
-        foreach (var raw in ArticleTextParser.Normalize(text).Split('\n'))
+        foreach (var raw in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
         {
             var line = raw.Trim();
             if (line.Length == 0)

@@ -41,7 +41,7 @@ internal static class FeedSource
                 var html = DocumentReaders.Clean(item.Content) ?? DocumentReaders.Clean(item.Description)
                     ?? throw new LoadException($"{itemSource}: item {itemIndex} of {source} ('{item.Title}') has no content or description");
                 var parsed = ArticleTextParser.Parse(HtmlText.ToPlainText(html), detectTitle: false);
-                return new ArticleDraft(parsed.Body)
+                return ArticleDraft.FromParsed(parsed) with
                 {
                     Id = DocumentReaders.Clean(item.Id),
                     Title = DocumentReaders.Clean(item.Title),

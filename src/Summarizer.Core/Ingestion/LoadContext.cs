@@ -62,21 +62,23 @@ internal sealed class LoadContext(LoadOptions options, TextReader? stdin) : IDis
     /// <summary>Settles the id (source's own, else content hash) and language (source's own, else detected).</summary>
     public Article Finish(ArticleDraft draft, string source)
     {
-        var body = draft.Body.Trim();
-        if (body.Length == 0)
+        var article = new Article("", draft.Text) { BodyStart = draft.BodyStart, BodyEnd = draft.BodyEnd ?? draft.Text.Length };
+        var body = article.Body;
+        if (string.IsNullOrWhiteSpace(body))
         {
             throw new LoadException($"{source}: empty, no article text");
         }
 
         // A packed document (Word, PDF) can hold more text than its file size suggests.
-        if (body.Length > Options.MaxBytes)
+        if (draft.Text.Length > Options.MaxBytes)
         {
             throw new LoadException($"{source}: the article text is over the {Sizes.Format(Options.MaxBytes)} limit (LoadOptions.MaxBytes)");
         }
 
         var language = draft.Language ?? (Options.DetectLanguage ? LanguageDetector.Detect(body) : null);
-        return new Article(draft.Id ?? ArticleId.ForText(body), body)
+        return article with
         {
+            Id = draft.Id ?? ArticleId.ForText(body),
             Title = draft.Title,
             Source = source,
             Date = draft.Date,

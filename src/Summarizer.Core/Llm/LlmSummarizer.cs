@@ -38,19 +38,12 @@ public sealed class LlmSummarizer
     /// The catalog-style entry for <c>--method llm</c> (abstractive, so no extractive factory). Not in
     /// <see cref="SummarizerCatalog.Methods"/> itself, whose entries all create extractive summarisers.
     /// </summary>
-    public static SummarizerMethod Method { get; } = new(
+    public static SummarizerMethod Method { get; } = SummarizerMethod.Abstractive(
         "llm", "LLM", "Abstractive summary written by a chat model (Azure OpenAI, OpenAI or a compatible server), grounded in the source.",
-        SummarizerKind.Abstractive, ["abstractive", "gpt"],
-        [
-            new("provider", "azure or openai (compatible servers via a base URL).", "azure when AZURE_OPENAI_ENDPOINT is set, else openai"),
-            new("model", "Model, or deployment for Azure.", "AZURE_OPENAI_DEPLOYMENT"),
-            new("style", "paragraph, bullets, headline or tldr.", "paragraph"),
-            new("target-words", "Target length in words.", "80 (headline 15, tldr 30)"),
-            new("output-language", "Language of the summary.", "the article's"),
-            new("temperature", "Sampling temperature.", "0.2"),
-            new("concurrency", "Articles at once in a batch.", "4"),
-        ],
-        null);
+        ["abstractive", "gpt"],
+        Requests.RequestOptions.All.Where(o => o.ForLlm)
+            .Select(o => new MethodOption(o.Name, o.Description, o.DefaultValue ?? "", o.Kind == Requests.RequestOptionKind.Flag ? "no value" : "a value"))
+            .ToArray());
 
     /// <summary>The options in force.</summary>
     public LlmOptions Options { get; }
@@ -92,8 +85,9 @@ public sealed class LlmSummarizer
         }
         else
         {
-            text = document.Text;
-            spans = document.Sentences.Select(s => new SentenceSpan(s.Start, s.End, s.Paragraph)).ToArray();
+            text = document.Body;
+            var offset = document.Article.BodyStart;
+            spans = document.Sentences.Select(s => new SentenceSpan(s.Start - offset, s.End - offset, s.Paragraph)).ToArray();
         }
 
         var prompt = string.Concat(PromptBuilder.Summary(Options, string.Empty, title, fromParts: true).Select(m => m.Text));
@@ -212,11 +206,12 @@ public sealed class LlmSummarizer
         async Task RunRowAsync(int index, Article article, SemaphoreSlim gate)
         {
             LlmBatchResult? result = null;
+            Document? document = null;
             try
             {
-                var document = _analyzer.Analyze(article);
+                document = _analyzer.Analyze(article);
                 var summary = await SummarizeCoreAsync(document, null, callGate, token).ConfigureAwait(false);
-                result = new LlmBatchResult(index, article, summary, null);
+                result = new LlmBatchResult(index, article, summary, null) { Document = document };
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
@@ -224,7 +219,7 @@ public sealed class LlmSummarizer
             }
             catch (Exception ex)
             {
-                result = new LlmBatchResult(index, article, null, Secrets.Redact(ex.Message));
+                result = new LlmBatchResult(index, article, null, Secrets.Redact(ex.Message)) { Document = document };
             }
             finally
             {

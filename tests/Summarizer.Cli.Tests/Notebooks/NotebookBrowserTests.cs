@@ -42,7 +42,7 @@ public sealed class NotebookBrowserTests(QuickstartRun run) : IClassFixture<Quic
     public void Quickstart_ExportedPage_IsSelfContainedWithPlotlyInlinedOnce()
     {
         var html = File.ReadAllText(run.HtmlPath);
-        var library = Summarizer.Charts.PlotlyChart.LibraryScriptTag();
+        var library = Summarizer.Interactive.Rendering.PageAssets.Scripts[0].Element;
 
         // plotly.js itself names its CDN (an unused default for map data), so look only outside the library.
         var page = html.Replace(library, string.Empty, StringComparison.Ordinal);

@@ -56,7 +56,7 @@ public sealed class QuickstartToolTests(ITestOutputHelper output)
             Assert.NotEmpty(charts);
             Assert.All(charts, c => Assert.Contains("window.Plotly.newPlot", c, StringComparison.Ordinal));
             // plotly.js comes with the first chart of the session only; later charts reuse it.
-            var library = Summarizer.Charts.PlotlyChart.LibraryScriptTag();
+            var library = Summarizer.Interactive.Rendering.PageAssets.Scripts[0].Element;
             Assert.Contains(library, charts[0], StringComparison.Ordinal);
             Assert.All(charts.Skip(1), c => Assert.DoesNotContain(library, c, StringComparison.Ordinal));
             Assert.True(html.Count(h => h.Contains("summarizer-card", StringComparison.Ordinal)) >= 2, "expected a summary card per article");

@@ -81,7 +81,7 @@ public class EntityFrequenciesTests
         var frame = EntityFrequencies.ToDataFrame(counts);
 
         Assert.Equal(2, frame.Rows.Count);
-        Assert.Equal(["Entity", "Type", "Count", "Articles", "ExampleSentence"], frame.Columns.Select(c => c.Name));
+        Assert.Equal(["entity", "type", "count", "articles", "example"], frame.Columns.Select(c => c.Name));
         Assert.Equal(4, frame["Count"][0]);
         Assert.Equal("Geneva", frame["Entity"][1]);
     }

@@ -38,7 +38,7 @@ public sealed class TextDecoderTests : IDisposable
         var article = Assert.Single(result.Articles);
         Assert.Equal("Café prices rise", article.Title);
         Assert.Equal("PARIS", article.Place);
-        Assert.Equal("The café’s owner, Zoë Müller, said “enough” on Monday.", article.Text);
+        Assert.Equal("The café’s owner, Zoë Müller, said “enough” on Monday.", article.Body);
     }
 
     [Fact]
