@@ -317,8 +317,19 @@ public sealed class LlmSummarizer
                 await callGate.WaitAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            attemptCts.CancelAfter(Options.Timeout);
+            // The next silence may last Timeout, but never past the request's overall deadline; the last arming says
+            // which of the two a cancellation was.
+            var started = Stopwatch.GetTimestamp();
+            var limit = Options.MaxResponseTime > Options.Timeout ? Options.MaxResponseTime : Options.Timeout;
+            var overall = false;
+            void Arm()
+            {
+                var left = limit - Stopwatch.GetElapsedTime(started);
+                overall = left <= Options.Timeout;
+                attemptCts.CancelAfter(overall ? (left > TimeSpan.Zero ? left : TimeSpan.Zero) : Options.Timeout);
+            }
 
+            Arm();
             try
             {
                 try
@@ -327,7 +338,13 @@ public sealed class LlmSummarizer
                     if (onText is null)
                     {
                         var response = await _client.GetResponseAsync(messages, chatOptions, attemptCts.Token).ConfigureAwait(false);
-                        result = new CallResult(response.Text, ToUsage(response.Usage), false, response.ModelId);
+                        var answer = response.Text;
+                        if (answer.Length > Options.MaxResponseChars)
+                        {
+                            throw TooLong();
+                        }
+
+                        result = new CallResult(answer, ToUsage(response.Usage), false, response.ModelId);
                     }
                     else
                     {
@@ -337,8 +354,7 @@ public sealed class LlmSummarizer
                         var finished = false;
                         await foreach (var update in _client.GetStreamingResponseAsync(messages, chatOptions, attemptCts.Token).ConfigureAwait(false))
                         {
-                            // The timeout bounds the silence between pieces, not the whole answer.
-                            attemptCts.CancelAfter(Options.Timeout);
+                            Arm();
                             model ??= update.ModelId;
                             finished |= update.FinishReason is not null;
                             foreach (var content in update.Contents)
@@ -352,6 +368,11 @@ public sealed class LlmSummarizer
                             var piece = update.Text;
                             if (!string.IsNullOrEmpty(piece))
                             {
+                                if (sb.Length + piece.Length > Options.MaxResponseChars)
+                                {
+                                    throw TooLong();
+                                }
+
                                 sb.Append(piece);
                                 emitted = true;
                                 onText(piece);
@@ -380,7 +401,9 @@ public sealed class LlmSummarizer
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
-                    failure = new LlmRequestException($"No response within {Options.Timeout.TotalSeconds:0.###} s.", null, null, true);
+                    failure = overall
+                        ? new LlmRequestException($"The response took over {limit.TotalSeconds:0.###} s in all (LlmOptions.MaxResponseTime).", null, null, true)
+                        : new LlmRequestException($"No response within {Options.Timeout.TotalSeconds:0.###} s.", null, null, true);
                 }
                 catch (LlmRequestException ex)
                 {
@@ -407,6 +430,9 @@ public sealed class LlmSummarizer
             await Task.Delay(Backoff(attempt, failure.RetryAfter), cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private LlmRequestException TooLong() =>
+        new($"The answer is over {Options.MaxResponseChars} characters (LlmOptions.MaxResponseChars); it is not used or cached.", null, null, false);
 
     internal TimeSpan Backoff(int attempt, TimeSpan? retryAfter)
     {
