@@ -66,73 +66,32 @@ public sealed class LlmSummarizer
     private async Task<LlmSummary> SummarizeCoreAsync(Document document, Action<string>? onText, SemaphoreSlim? callGate,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(document);
-        if (document.Sentences.Count == 0)
+        var plan = Plan(document);
+        var calls = new List<LlmCall>();
+        while (plan.NextRound() is { } round)
         {
-            throw new ArgumentException($"Article '{document.Article.Id}' has no text to summarise.", nameof(document));
-        }
-
-        var calls = new List<CallResult>();
-        var title = document.Article.Title;
-        var counter = LlmTokenCounter.ForModel(Model);
-        string text;
-        IReadOnlyList<SentenceSpan> spans;
-        if (Options.Preselect is not null)
-        {
-            var picked = SummarizerCatalog.Create(Options.Preselect).Summarize(document, SummaryLength.Sentences(Options.PreselectSentences));
-            text = picked.ToText("\n");
-            spans = SentenceSplitter.Split(text);
-        }
-        else
-        {
-            text = document.Body;
-            var offset = document.Article.BodyStart;
-            spans = document.Sentences.Select(s => new SentenceSpan(s.Start - offset, s.End - offset, s.Paragraph)).ToArray();
-        }
-
-        var prompt = string.Concat(PromptBuilder.Summary(Options, string.Empty, title, fromParts: true).Select(m => m.Text));
-
-        // A tiktoken token covers at least one UTF-8 byte, so a prompt with fewer bytes than the budget fits without
-        // counting (most news articles); counting is the expensive path.
-        var promptBytes = Encoding.UTF8.GetByteCount(prompt);
-        if (Encoding.UTF8.GetByteCount(text) + promptBytes <= Options.MaxInputTokens)
-        {
-            return await FinishAsync(document, calls, text, title, fromParts: false, onText, callGate, cancellationToken).ConfigureAwait(false);
-        }
-
-        var budget = Math.Max(128, Options.MaxInputTokens - counter.Count(prompt));
-        var fromParts = false;
-        for (var round = 0; counter.Count(text) > budget; round++)
-        {
-            if (round == 4)
+            var parts = new List<string>(round.Count);
+            foreach (var messages in round)
             {
-                throw new InvalidOperationException($"Article '{document.Article.Id}' is still too long after {round} rounds of chunk summaries.");
-            }
-
-            var chunks = Chunk(text, spans, counter, budget);
-            var partWords = Math.Max(60, Options.EffectiveTargetWords);
-            var parts = new List<string>(chunks.Count);
-            for (var i = 0; i < chunks.Count; i++)
-            {
-                var part = await CallAsync(PromptBuilder.Part(Options, chunks[i], title, i + 1, chunks.Count, partWords), null, callGate, cancellationToken)
-                    .ConfigureAwait(false);
+                var part = await CallAsync(messages, null, callGate, cancellationToken).ConfigureAwait(false);
                 calls.Add(part);
-                parts.Add(part.Text.Trim());
+                parts.Add(part.Text);
             }
 
-            text = string.Join("\n\n", parts);
-            spans = SentenceSplitter.Split(text);
-            fromParts = true;
+            plan.Complete(parts);
         }
 
-        return await FinishAsync(document, calls, text, title, fromParts, onText, callGate, cancellationToken).ConfigureAwait(false);
+        calls.Add(await CallAsync(plan.Final(), onText, callGate, cancellationToken).ConfigureAwait(false));
+        return Finish(document, calls);
     }
 
-    private async Task<LlmSummary> FinishAsync(Document document, List<CallResult> calls, string text, string? title, bool fromParts,
-        Action<string>? onText, SemaphoreSlim? callGate, CancellationToken cancellationToken)
+    /// <summary>The calls summarising <paramref name="document"/> takes with these options.</summary>
+    internal SummaryPlan Plan(Document document) => SummaryPlan.Create(document, Options, Model);
+
+    /// <summary>The summary from the answers to a plan's calls, the final one last: grounded, with usage and cost.</summary>
+    internal LlmSummary Finish(Document document, IReadOnlyList<LlmCall> calls)
     {
-        var final = await CallAsync(PromptBuilder.Summary(Options, text, title, fromParts), onText, callGate, cancellationToken).ConfigureAwait(false);
-        calls.Add(final);
+        var final = calls[^1];
         var summaryText = final.Text.Trim();
         var usage = calls.Aggregate(TokenUsage.None, (u, c) => u + c.Usage);
         var paid = calls.Where(c => !c.FromCache).Aggregate(TokenUsage.None, (u, c) => u + c.Usage);
@@ -144,6 +103,25 @@ public sealed class LlmSummarizer
             calls.All(c => c.FromCache),
             Model ?? final.Model,
             calls.Count);
+    }
+
+    /// <summary>The settings every call is made with (model, temperature, completion cap).</summary>
+    internal ChatOptions CallOptions() => new()
+    {
+        ModelId = Options.Model,
+        Temperature = Options.Temperature,
+        MaxOutputTokens = Options.EffectiveMaxOutputTokens,
+    };
+
+    /// <summary>Stores an answer obtained elsewhere (the Batch API) as this summariser would have cached it; nothing when
+    /// the cache is off.</summary>
+    internal void Remember(IList<ChatMessage> messages, LlmCall call)
+    {
+        if (_cache is not null)
+        {
+            var key = LlmCache.Key(_metadata, Options.Model, messages, CallOptions());
+            _cache.Set(key, new CacheEntry(call.Text, call.Usage.InputTokens, call.Usage.OutputTokens, call.Model, DateTimeOffset.UtcNow));
+        }
     }
 
     /// <summary>The final summary of one article, piece by piece as the model writes it.</summary>
@@ -291,20 +269,15 @@ public sealed class LlmSummarizer
     }
 
     /// <summary>One chat call with cache, timeout and retries.</summary>
-    private async Task<CallResult> CallAsync(IList<ChatMessage> messages, Action<string>? onText, SemaphoreSlim? callGate,
+    private async Task<LlmCall> CallAsync(IList<ChatMessage> messages, Action<string>? onText, SemaphoreSlim? callGate,
         CancellationToken cancellationToken)
     {
-        var chatOptions = new ChatOptions
-        {
-            ModelId = Options.Model,
-            Temperature = Options.Temperature,
-            MaxOutputTokens = Options.EffectiveMaxOutputTokens,
-        };
+        var chatOptions = CallOptions();
         var key = _cache is null ? null : LlmCache.Key(_metadata, Options.Model, messages, chatOptions);
         if (key is not null && _cache!.TryGet(key) is { } hit)
         {
             onText?.Invoke(hit.Text);
-            return new CallResult(hit.Text, new TokenUsage(hit.InputTokens, hit.OutputTokens), true, hit.Model);
+            return new LlmCall(hit.Text, new TokenUsage(hit.InputTokens, hit.OutputTokens), true, hit.Model);
         }
 
         for (var attempt = 0; ; attempt++)
@@ -334,7 +307,7 @@ public sealed class LlmSummarizer
             {
                 try
                 {
-                    CallResult result;
+                    LlmCall result;
                     if (onText is null)
                     {
                         var response = await _client.GetResponseAsync(messages, chatOptions, attemptCts.Token).ConfigureAwait(false);
@@ -344,7 +317,7 @@ public sealed class LlmSummarizer
                             throw TooLong();
                         }
 
-                        result = new CallResult(answer, ToUsage(response.Usage), false, response.ModelId);
+                        result = new LlmCall(answer, ToUsage(response.Usage), false, response.ModelId);
                     }
                     else
                     {
@@ -384,7 +357,7 @@ public sealed class LlmSummarizer
                             throw new LlmRequestException("The response stream ended before the model finished.", null, null, true);
                         }
 
-                        result = new CallResult(sb.ToString(), usage, false, model);
+                        result = new LlmCall(sb.ToString(), usage, false, model);
                     }
 
                     if (string.IsNullOrWhiteSpace(result.Text))
@@ -431,7 +404,7 @@ public sealed class LlmSummarizer
         }
     }
 
-    private LlmRequestException TooLong() =>
+    internal LlmRequestException TooLong() =>
         new($"The answer is over {Options.MaxResponseChars} characters (LlmOptions.MaxResponseChars); it is not used or cached.", null, null, false);
 
     internal TimeSpan Backoff(int attempt, TimeSpan? retryAfter)
@@ -484,7 +457,6 @@ public sealed class LlmSummarizer
         return chunks;
     }
 
-    private sealed record CallResult(string Text, TokenUsage Usage, bool FromCache, string? Model);
 
     private sealed class BatchTally(int? total, LlmPrices? prices)
     {
