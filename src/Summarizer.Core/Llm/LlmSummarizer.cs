@@ -362,7 +362,7 @@ public sealed class LlmSummarizer
 
                     if (string.IsNullOrWhiteSpace(result.Text))
                     {
-                        throw new LlmRequestException("The model returned an empty answer.", null, null, false);
+                        throw new LlmRequestException(EmptyAnswer, null, null, false);
                     }
 
                     if (key is not null)
@@ -403,6 +403,9 @@ public sealed class LlmSummarizer
             await Task.Delay(Backoff(attempt, failure.RetryAfter), cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Why an empty answer is not a summary.</summary>
+    internal const string EmptyAnswer = "The model returned an empty answer.";
 
     internal LlmRequestException TooLong() =>
         new($"The answer is over {Options.MaxResponseChars} characters (LlmOptions.MaxResponseChars); it is not used or cached.", null, null, false);

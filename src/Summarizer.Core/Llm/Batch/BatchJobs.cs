@@ -1,0 +1,741 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+using Summarizer.Analysis;
+using Summarizer.Ingestion;
+using Summarizer.Requests;
+
+namespace Summarizer.Llm.Batch;
+
+/// <summary>
+/// LLM summaries through the providers' Batch API (OpenAI <c>/v1/files</c> + <c>/v1/batches</c>, Azure OpenAI global
+/// batch), at the services' batch prices and without the synchronous rate limits, for the same summaries
+/// <see cref="SummaryPipeline"/> writes.
+/// </summary>
+/// <remarks>
+/// <para><b>Submit</b> reads the inputs into the job folder, asks for each article what the synchronous summariser
+/// would ask first (one request, or one per chunk of a long article), writes the requests into batch files within the
+/// provider's limits, uploads each and creates its batch. The job id is a hash of the inputs and the settings, so the
+/// same submission finds its job instead of starting another; every step is recorded in the manifest before and after
+/// its remote call, and a submission interrupted anywhere resumes where it stopped: an upload or batch creation whose
+/// answer was lost is looked up on the service before it is tried again.</para>
+/// <para><b>Collect</b> downloads the output and error files of ended batches (resuming cut downloads, never using a
+/// truncated one), replays each article's plan with the answers and grounds the summary as the synchronous pipeline
+/// does, giving one <see cref="SummaryResult"/> per input in input order. The chunk summaries of a long article are
+/// reassembled in order; its next step (the summary of the summaries) needs their answers, so collect submits those
+/// requests as a follow-up batch of the same job (a second round) and a later collect finishes the article. Answers
+/// are stored in the LLM cache, so a later synchronous run over the same articles makes no calls. A failed, expired or
+/// cancelled request fails its own article only. Collecting again gives the same results.</para>
+/// </remarks>
+public sealed class BatchJobs
+{
+    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(30);
+    private readonly BatchOptions _options;
+    private readonly PipelineOptions _pipeline;
+    private readonly BatchStore _store;
+
+    /// <summary>Jobs in <see cref="BatchOptions.JobsDirectory"/>; providers are resolved as <paramref name="pipelineOptions"/> say
+    /// (environment variables, a notebook's session settings).</summary>
+    /// <exception cref="UserInputException">The options are invalid.</exception>
+    public BatchJobs(BatchOptions? options = null, PipelineOptions? pipelineOptions = null)
+    {
+        _options = options ?? BatchOptions.Default;
+        if (_options.Problems() is { Count: > 0 } problems)
+        {
+            throw new UserInputException(problems);
+        }
+
+        _pipeline = pipelineOptions ?? PipelineOptions.Default;
+        _store = new BatchStore(_options.Directory);
+    }
+
+    /// <summary>The jobs folder.</summary>
+    public string Directory => _store.Directory;
+
+    /// <summary>
+    /// Submits the articles of <paramref name="items"/> for <paramref name="request"/> (an <c>llm</c> request), or resumes
+    /// the job already submitted for the same inputs and settings.
+    /// </summary>
+    /// <exception cref="UserInputException">The request is not for the LLM, the provider is not configured, or an
+    /// article's requests cannot fit a batch file.</exception>
+    /// <exception cref="LlmRequestException">The service refused a file or a batch.</exception>
+    public async Task<BatchJobStatus> SubmitAsync(SummarizeRequest request, IAsyncEnumerable<LoadItem> items, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(items);
+        if (!request.IsAbstractive)
+        {
+            throw new UserInputException($"The Batch API writes LLM summaries; use --method llm, not {request.Method.Name}.");
+        }
+
+        using var pipeline = new SummaryPipeline(request, _pipeline);
+        var configuration = pipeline.LlmConfiguration!;
+        var settings = BatchSettings.From(request, configuration);
+        System.IO.Directory.CreateDirectory(_store.Directory);
+        var temp = Path.Combine(_store.Directory, $".inputs-{Guid.NewGuid():N}.tmp");
+        try
+        {
+            var (count, hash) = await BatchInputs.WriteAsync(items, temp, cancellationToken).ConfigureAwait(false);
+            var id = BatchManifest.JobId(settings, hash);
+            using (await _store.LockAsync(id, LockWait, cancellationToken).ConfigureAwait(false))
+            {
+                var manifest = _store.Exists(id) ? _store.Load(id) : null;
+                using var api = new BatchApi(configuration, _options.AzureApiVersion, pipeline.LlmSummarizer!.Options);
+                if (manifest is null)
+                {
+                    System.IO.Directory.CreateDirectory(_store.JobFolder(id));
+                    File.Move(temp, _store.PathOf(id, BatchInputs.FileName), overwrite: true);
+                    manifest = new BatchManifest
+                    {
+                        Id = id,
+                        Created = DateTimeOffset.UtcNow,
+                        Settings = settings,
+                        Run = BatchRunOptions.From(request.Llm.Options),
+                        ApiVersion = api.IsAzure ? _options.AzureApiVersion : null,
+                        InputsHash = hash,
+                        Inputs = count,
+                        MaxRequestsPerFile = _options.RequestsPerFile(configuration.Provider),
+                        MaxBytesPerFile = _options.BytesPerFile,
+                    };
+                    await WriteFirstRoundAsync(manifest, pipeline, api, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (!manifest.Cancelled)
+                {
+                    await AdvanceAsync(manifest, api, cancellationToken).ConfigureAwait(false);
+                }
+
+                return manifest.ToStatus();
+            }
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    /// <summary>Every job in the folder as its manifest last recorded it, newest first (no remote calls).</summary>
+    public IReadOnlyList<BatchJobStatus> List() => _store.All().Select(m => m.ToStatus()).ToArray();
+
+    /// <summary>Asks the service how each running batch of job <paramref name="id"/> stands and records it.</summary>
+    /// <exception cref="UserInputException">No such job, or its provider is not configured.</exception>
+    public async Task<BatchJobStatus> StatusAsync(string id, CancellationToken cancellationToken = default)
+    {
+        using (await _store.LockAsync(Checked(id), LockWait, cancellationToken).ConfigureAwait(false))
+        {
+            var manifest = _store.Load(id);
+            using var job = Open(manifest);
+            await PollAsync(manifest, job.Api, download: false, cancellationToken).ConfigureAwait(false);
+            return manifest.ToStatus();
+        }
+    }
+
+    /// <summary>Polls every <see cref="BatchOptions.PollInterval"/> until no batch of the job is running.</summary>
+    public async Task<BatchJobStatus> WaitAsync(string id, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            var status = await StatusAsync(id, cancellationToken).ConfigureAwait(false);
+            if (status.State is not (BatchJobState.Running or BatchJobState.Submitting))
+            {
+                return status;
+            }
+
+            await Task.Delay(_options.PollInterval, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Collects job <paramref name="id"/>: downloads what ended, submits the next step of long articles whose chunk
+    /// summaries are in, and gives <paramref name="onResult"/> each input whose summary or error is final, in input
+    /// order (null: only advance the job). Inputs still waiting are counted in <see cref="BatchCollectResult.Pending"/>.
+    /// </summary>
+    /// <exception cref="UserInputException">No such job, or its provider is not configured.</exception>
+    public async Task<BatchCollectResult> CollectAsync(string id, Action<SummaryResult>? onResult, CancellationToken cancellationToken = default)
+    {
+        using (await _store.LockAsync(Checked(id), LockWait, cancellationToken).ConfigureAwait(false))
+        {
+            var manifest = _store.Load(id);
+            using var job = Open(manifest);
+            if (!manifest.Cancelled)
+            {
+                await AdvanceAsync(manifest, job.Api, cancellationToken).ConfigureAwait(false);
+            }
+
+            await PollAsync(manifest, job.Api, download: true, cancellationToken).ConfigureAwait(false);
+            var replay = new Replay(this, manifest, job, onResult);
+            replay.Run(cancellationToken);
+            var followUps = replay.FollowUpRequests;
+            if (replay.FollowUps.Count > 0)
+            {
+                manifest.Parts.AddRange(replay.FollowUps);
+                _store.Save(manifest);
+                await AdvanceAsync(manifest, job.Api, cancellationToken).ConfigureAwait(false);
+            }
+
+            manifest.Finished = replay.Pending == 0;
+            _store.Save(manifest);
+            return new BatchCollectResult(manifest.ToStatus(), replay.Succeeded, replay.Failed, replay.Pending, followUps);
+        }
+    }
+
+    /// <summary>Cancels every batch of the job that has not ended and stops it from starting more. What finished before
+    /// can still be collected.</summary>
+    public async Task<BatchJobStatus> CancelAsync(string id, CancellationToken cancellationToken = default)
+    {
+        using (await _store.LockAsync(Checked(id), LockWait, cancellationToken).ConfigureAwait(false))
+        {
+            var manifest = _store.Load(id);
+            manifest.Cancelled = true;
+            _store.Save(manifest);
+            using var job = Open(manifest);
+            foreach (var part in manifest.Parts.Where(p => !p.IsTerminal))
+            {
+                if (part.Step == PartStep.Creating && part.FileId is not null
+                    && await job.Api.FindBatchAsync(part.FileId, cancellationToken).ConfigureAwait(false) is { } found)
+                {
+                    part.BatchId = found.Id;
+                    part.Step = PartStep.Submitted;
+                }
+
+                if (part.Step >= PartStep.Submitted && part.BatchId is not null)
+                {
+                    Record(part, await job.Api.CancelBatchAsync(part.BatchId, cancellationToken).ConfigureAwait(false));
+                }
+                else
+                {
+                    // Never became a batch: nothing to cancel remotely, nothing to download.
+                    part.Status = "cancelled";
+                    part.Step = PartStep.Downloaded;
+                }
+
+                _store.Save(manifest);
+            }
+
+            return manifest.ToStatus();
+        }
+    }
+
+    private static string Checked(string id) => BatchStore.IsJobId(id)
+        ? id
+        : throw new UserInputException($"'{id}' is not a batch job id (they look like job-0123456789abcdef).");
+
+    /// <summary>The pipeline, summariser and service of a stored job, with this process's credentials.</summary>
+    private OpenJob Open(BatchManifest manifest)
+    {
+        var pipeline = new SummaryPipeline(manifest.Settings.ToRequest(manifest.Run), _pipeline);
+        try
+        {
+            var api = new BatchApi(pipeline.LlmConfiguration!, manifest.ApiVersion ?? _options.AzureApiVersion, pipeline.LlmSummarizer!.Options);
+            return new OpenJob(pipeline, api);
+        }
+        catch
+        {
+            pipeline.Dispose();
+            throw;
+        }
+    }
+
+    private async Task WriteFirstRoundAsync(BatchManifest manifest, SummaryPipeline pipeline, BatchApi api, CancellationToken cancellationToken)
+    {
+        var summarizer = pipeline.LlmSummarizer!;
+        var lines = new BatchLineWriter(api.RequestUrl, manifest.Settings.Model, summarizer.Options);
+        var ids = new BatchIds.Occurrences();
+        var number = manifest.Parts.Count;
+        using var writer = new PartWriter(_store, manifest, 1, () => ++number);
+        var inputs = BatchInputs.Read(_store.PathOf(manifest.Id, BatchInputs.FileName)).ToAsyncEnumerable();
+
+        // Analysis and planning run on every core; ids and lines are given out in input order.
+        await foreach (var first in inputs.SelectInOrderAsync((item, index) => FirstStep((index, item), pipeline), cancellationToken: cancellationToken)
+            .ConfigureAwait(false))
+        {
+            if (first is not { } step)
+            {
+                continue;
+            }
+
+            // Every article takes its occurrence, as collecting counts them, even one that gets no request.
+            var article = ids.Next(step.ArticleId);
+            if (step.Map is null && step.Final is null)
+            {
+                continue;
+            }
+
+            var requests = step.Final is not null
+                ? [lines.Line(BatchIds.Final(article), step.Final)]
+                : step.Map!.Select((messages, i) => lines.Line(BatchIds.Map(article, 1, i + 1), messages)).ToArray();
+            writer.Add(step.Index, step.ArticleId, requests);
+        }
+
+        manifest.Parts.AddRange(writer.Finish());
+        _store.Save(manifest);
+    }
+
+    // Articles that cannot be planned (no text, too long) get no requests; collecting reports the same error.
+    private static FirstRequests? FirstStep((int Index, LoadItem Item) input, SummaryPipeline pipeline)
+    {
+        if (input.Item is not LoadedArticle { Article: var article })
+        {
+            return null;
+        }
+
+        try
+        {
+            var document = pipeline.Analyze(article);
+            if (document.Sentences.Count == 0)
+            {
+                return new FirstRequests(input.Index, article.Id, null, null);
+            }
+
+            var plan = pipeline.LlmSummarizer!.Plan(document);
+            return plan.NextRound() is { } round
+                ? new FirstRequests(input.Index, article.Id, round, null)
+                : new FirstRequests(input.Index, article.Id, null, plan.Final());
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            return new FirstRequests(input.Index, article.Id, null, null);
+        }
+    }
+
+    /// <summary>Uploads and creates the batch of every part not yet submitted, recording each step.</summary>
+    private async Task AdvanceAsync(BatchManifest manifest, BatchApi api, CancellationToken cancellationToken)
+    {
+        foreach (var part in manifest.Parts.Where(p => p.Step < PartStep.Submitted))
+        {
+            await SubmitPartAsync(manifest, part, api, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SubmitPartAsync(BatchManifest manifest, BatchPart part, BatchApi api, CancellationToken cancellationToken)
+    {
+        // The name carries the job and part, so an upload whose answer was lost can be found again.
+        var remoteName = $"{manifest.Id}-{part.File}";
+        if (part.Step <= PartStep.Uploading)
+        {
+            RemoteFile? file = null;
+            if (part.Step == PartStep.Uploading)
+            {
+                file = await api.FindFileAsync(remoteName, part.Bytes, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                part.Step = PartStep.Uploading;
+                Save(manifest, part);
+            }
+
+            file ??= await OnceAsync(
+                ct => api.UploadAsync(_store.PathOf(manifest.Id, part.File), remoteName, ct),
+                ct => api.FindFileAsync(remoteName, part.Bytes, ct),
+                api, cancellationToken).ConfigureAwait(false);
+            part.FileId = file.Id;
+            part.Step = PartStep.Uploaded;
+            Save(manifest, part);
+        }
+
+        if (part.Step == PartStep.Uploaded)
+        {
+            if (!await WaitUntilProcessedAsync(part, api, cancellationToken).ConfigureAwait(false))
+            {
+                Save(manifest, part);
+                return;
+            }
+
+            part.Step = PartStep.Creating;
+            Save(manifest, part);
+            await CreateAsync(manifest, part, api, lookFirst: false, cancellationToken).ConfigureAwait(false);
+        }
+        else if (part.Step == PartStep.Creating)
+        {
+            await CreateAsync(manifest, part, api, lookFirst: true, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task CreateAsync(BatchManifest manifest, BatchPart part, BatchApi api, bool lookFirst, CancellationToken cancellationToken)
+    {
+        var fileId = part.FileId!;
+        var batch = lookFirst ? await api.FindBatchAsync(fileId, cancellationToken).ConfigureAwait(false) : null;
+        var metadata = new Dictionary<string, string>
+        {
+            ["summarizer_job"] = manifest.Id,
+            ["summarizer_part"] = part.Number.ToString(CultureInfo.InvariantCulture),
+        };
+        batch ??= await OnceAsync(
+            ct => api.CreateBatchAsync(fileId, _options.CompletionWindow, metadata, ct),
+            ct => api.FindBatchAsync(fileId, ct),
+            api, cancellationToken).ConfigureAwait(false);
+        part.BatchId = batch.Id;
+        part.Step = PartStep.Submitted;
+        Record(part, batch);
+        Save(manifest, part);
+    }
+
+    /// <summary>A call that must not be repeated blindly: after a transient failure, <paramref name="find"/> looks for what
+    /// it may have created before it is tried again.</summary>
+    private static async Task<T> OnceAsync<T>(Func<CancellationToken, Task<T>> call, Func<CancellationToken, Task<T?>> find, BatchApi api,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await call(cancellationToken).ConfigureAwait(false);
+            }
+            catch (LlmRequestException ex) when (ex.IsTransient && attempt < api.MaxRetries)
+            {
+                await Task.Delay(api.Backoff(attempt, ex.RetryAfter), cancellationToken).ConfigureAwait(false);
+                if (await find(cancellationToken).ConfigureAwait(false) is { } found)
+                {
+                    return found;
+                }
+            }
+        }
+    }
+
+    // Azure processes an upload before a batch may use it; OpenAI's files are usable at once.
+    private async Task<bool> WaitUntilProcessedAsync(BatchPart part, BatchApi api, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + _options.FileProcessingTimeout;
+        var delay = TimeSpan.FromMilliseconds(200);
+        while (true)
+        {
+            var file = await api.GetFileAsync(part.FileId!, cancellationToken).ConfigureAwait(false);
+            switch (file.Status)
+            {
+                case "error" or "failed" or "deleted":
+                    part.Status = "failed";
+                    part.Error = $"The service rejected the batch file ({file.Status}).";
+                    part.Step = PartStep.Downloaded;
+                    return false;
+                case "pending" or "running" when DateTime.UtcNow < deadline:
+                    await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
+                    break;
+                case "pending" or "running":
+                    throw new LlmRequestException(string.Create(CultureInfo.InvariantCulture,
+                        $"The batch file {part.FileId} was not processed within {_options.FileProcessingTimeout.TotalMinutes:0.#} minutes; submit again to go on."));
+                default:
+                    return true;
+            }
+        }
+    }
+
+    /// <summary>Refreshes every submitted part; with <paramref name="download"/>, fetches the files of those that ended.</summary>
+    private async Task PollAsync(BatchManifest manifest, BatchApi api, bool download, CancellationToken cancellationToken)
+    {
+        foreach (var part in manifest.Parts.Where(p => p.Step == PartStep.Submitted))
+        {
+            if (!part.IsTerminal)
+            {
+                Record(part, await api.GetBatchAsync(part.BatchId!, cancellationToken).ConfigureAwait(false));
+                Save(manifest, part);
+            }
+
+            if (download && part.IsTerminal)
+            {
+                if (part.OutputFileId is { } output)
+                {
+                    await api.DownloadAsync(output, _store.PathOf(manifest.Id, part.OutputFile), cancellationToken).ConfigureAwait(false);
+                }
+
+                if (part.ErrorFileId is { } errors)
+                {
+                    await api.DownloadAsync(errors, _store.PathOf(manifest.Id, part.ErrorFile), cancellationToken).ConfigureAwait(false);
+                }
+
+                part.Step = PartStep.Downloaded;
+                Save(manifest, part);
+            }
+        }
+    }
+
+    private static void Record(BatchPart part, RemoteBatch batch)
+    {
+        part.Status = batch.Status;
+        part.Completed = batch.Completed;
+        part.Failed = batch.Failed;
+        part.OutputFileId = batch.OutputFileId ?? part.OutputFileId;
+        part.ErrorFileId = batch.ErrorFileId ?? part.ErrorFileId;
+        part.Error = batch.Errors ?? part.Error;
+    }
+
+    private void Save(BatchManifest manifest, BatchPart part)
+    {
+        part.Updated = DateTimeOffset.UtcNow;
+        _store.Save(manifest);
+    }
+
+    private sealed record FirstRequests(int Index, string ArticleId, IReadOnlyList<IList<ChatMessage>>? Map, IList<ChatMessage>? Final);
+
+    private sealed class OpenJob(SummaryPipeline pipeline, BatchApi api) : IDisposable
+    {
+        public SummaryPipeline Pipeline { get; } = pipeline;
+
+        public BatchApi Api { get; } = api;
+
+        public LlmSummarizer Summarizer => Pipeline.LlmSummarizer!;
+
+        public LlmMethod Method => (LlmMethod)Pipeline.Method;
+
+        public void Dispose()
+        {
+            Api.Dispose();
+            Pipeline.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// One pass over a job's inputs with the answers in hand: each article's plan is followed as far as its answers go,
+    /// giving its result, its error, or the next requests to submit.
+    /// </summary>
+    private sealed class Replay(BatchJobs owner, BatchManifest manifest, OpenJob job, Action<SummaryResult>? onResult)
+    {
+        private readonly BatchStore _store = owner._store;
+        private readonly Dictionary<string, BatchAnswer> _laterAnswers = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, BatchPart> _laterRequests = new(StringComparer.Ordinal);
+        private readonly Dictionary<int, PartWriter> _writers = [];
+        private readonly BatchLineWriter _lines = new(job.Api.RequestUrl, manifest.Settings.Model, job.Summarizer.Options);
+        private Dictionary<string, BatchAnswer> _firstAnswers = new(StringComparer.Ordinal);
+        private BatchPart? _firstPart;
+        private int _lastNumber = manifest.Parts.Count;
+
+        public int Succeeded { get; private set; }
+
+        public int Failed { get; private set; }
+
+        public int Pending { get; private set; }
+
+        public List<BatchPart> FollowUps { get; } = [];
+
+        public int FollowUpRequests => FollowUps.Sum(p => p.Requests);
+
+        public void Run(CancellationToken cancellationToken)
+        {
+            LoadLaterRounds();
+            var ids = new BatchIds.Occurrences();
+            var index = 0;
+            try
+            {
+                foreach (var item in BatchInputs.Read(_store.PathOf(manifest.Id, BatchInputs.FileName)))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var result = item is LoadedArticle { Article: var article }
+                        ? Article(index, article, ids.Next(article.Id))
+                        : SummaryResult.Failed(index, job.Method.Name, null, item.Source, item is LoadFailure f ? f.Message : $"{item.Source}: not an article");
+                    if (result is not null)
+                    {
+                        if (result.Error is null)
+                        {
+                            Succeeded++;
+                        }
+                        else
+                        {
+                            Failed++;
+                        }
+
+                        onResult?.Invoke(result);
+                    }
+                    else
+                    {
+                        Pending++;
+                    }
+
+                    index++;
+                }
+
+                foreach (var (_, writer) in _writers.OrderBy(w => w.Key))
+                {
+                    FollowUps.AddRange(writer.Finish());
+                }
+            }
+            finally
+            {
+                foreach (var writer in _writers.Values)
+                {
+                    writer.Dispose();
+                }
+            }
+        }
+
+        /// <summary>The article's result, or null while it waits for a batch.</summary>
+        private SummaryResult? Article(int index, Ingestion.Article article, string articleKey)
+        {
+            Document document;
+            SummaryPlan plan;
+            try
+            {
+                document = job.Pipeline.Analyze(article);
+                if (document.Sentences.Count == 0)
+                {
+                    return Fail(index, article, "the article has no text to summarise");
+                }
+
+                plan = job.Summarizer.Plan(document);
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+            {
+                return Fail(index, article, ex.Message);
+            }
+
+            var calls = new List<(IList<ChatMessage> Messages, LlmCall Call)>();
+            while (true)
+            {
+                IReadOnlyList<IList<ChatMessage>>? round;
+                try
+                {
+                    round = plan.NextRound();
+                }
+                catch (InvalidOperationException ex)
+                {
+                    return Fail(index, article, ex.Message);
+                }
+
+                var step = plan.Round + 1;
+                var messages = round ?? [plan.Final()];
+                var keys = round is null
+                    ? [BatchIds.Final(articleKey)]
+                    : round.Select((_, i) => BatchIds.Map(articleKey, step, i + 1)).ToArray();
+                var found = new List<LlmCall>(keys.Length);
+                for (var i = 0; i < keys.Length; i++)
+                {
+                    var (answer, missing) = Look(index, step, keys[i]);
+                    if (answer?.Call is { } call)
+                    {
+                        found.Add(call);
+                        calls.Add((messages[i], call));
+                    }
+                    else if (answer?.Error is { } error)
+                    {
+                        return Fail(index, article, error);
+                    }
+                    else
+                    {
+                        return missing == Missing.Waiting ? null : Request(index, article, step, keys, messages);
+                    }
+                }
+
+                if (round is not null)
+                {
+                    plan.Complete(found.Select(c => c.Text).ToArray());
+                    continue;
+                }
+
+                foreach (var (m, call) in calls)
+                {
+                    job.Summarizer.Remember(m, call);
+                }
+
+                if (onResult is null)
+                {
+                    // Only advancing the job: the result is not wanted, so it is not grounded.
+                    return new SummaryResult { Index = index, Method = job.Method.Name };
+                }
+
+                var summary = job.Summarizer.Finish(document, calls.Select(c => c.Call).ToArray());
+                return job.Method.ToResult(document, summary) with { Index = index };
+            }
+        }
+
+        /// <summary>The answer to one request (or the reason it has none for good), or why it is still missing.</summary>
+        private (BatchAnswer? Answer, Missing Missing) Look(int index, int step, string key)
+        {
+            if ((step == 1 ? FirstAnswers(index) : _laterAnswers).TryGetValue(key, out var answer))
+            {
+                return (answer, default);
+            }
+
+            var part = step == 1 ? _firstPart : _laterRequests.GetValueOrDefault(key);
+            if (part is null && step == 1)
+            {
+                return (new BatchAnswer(null, "no request was submitted for this article"), default);
+            }
+
+            if (part is null)
+            {
+                return manifest.Cancelled
+                    ? (new BatchAnswer(null, "the job was cancelled before this step was submitted"), default)
+                    : (null, Missing.NotRequested);
+            }
+
+            if (part.Step != PartStep.Downloaded)
+            {
+                return (null, Missing.Waiting);
+            }
+
+            return (new BatchAnswer(null, part.Status switch
+            {
+                "expired" => $"batch part {part.Number} expired before this request ran",
+                "cancelled" => $"batch part {part.Number} was cancelled before this request ran",
+                "failed" => $"batch part {part.Number} failed: {part.Error ?? "no reason given"}",
+                _ => $"batch part {part.Number} ended without an answer for this request",
+            }), default);
+        }
+
+        private SummaryResult? Request(int index, Ingestion.Article article, int step, string[] keys, IReadOnlyList<IList<ChatMessage>> messages)
+        {
+            if (!_writers.TryGetValue(step, out var writer))
+            {
+                writer = _writers[step] = new PartWriter(_store, manifest, step, () => ++_lastNumber);
+            }
+
+            writer.Add(index, article.Id, keys.Select((k, i) => _lines.Line(k, messages[i])).ToArray());
+            return null;
+        }
+
+        private Dictionary<string, BatchAnswer> FirstAnswers(int index)
+        {
+            if (_firstPart is { } p && p.FirstInput <= index && index <= p.LastInput)
+            {
+                return _firstAnswers;
+            }
+
+            _firstPart = manifest.Parts.FirstOrDefault(x => x.Round == 1 && x.FirstInput <= index && index <= x.LastInput);
+            _firstAnswers = new Dictionary<string, BatchAnswer>(StringComparer.Ordinal);
+            if (_firstPart is { Step: PartStep.Downloaded })
+            {
+                ReadAnswers(_firstPart, _firstAnswers);
+            }
+
+            return _firstAnswers;
+        }
+
+        private void LoadLaterRounds()
+        {
+            foreach (var part in manifest.Parts.Where(p => p.Round > 1))
+            {
+                foreach (var line in File.ReadLines(_store.PathOf(manifest.Id, part.File)))
+                {
+                    using var json = JsonDocument.Parse(line);
+                    _laterRequests[json.RootElement.GetProperty("custom_id").GetString()!] = part;
+                }
+
+                if (part.Step == PartStep.Downloaded)
+                {
+                    ReadAnswers(part, _laterAnswers);
+                }
+            }
+        }
+
+        private void ReadAnswers(BatchPart part, Dictionary<string, BatchAnswer> answers)
+        {
+            foreach (var file in new[] { part.OutputFile, part.ErrorFile })
+            {
+                var path = _store.PathOf(manifest.Id, file);
+                if (File.Exists(path))
+                {
+                    BatchOutput.Read(path, answers, job.Summarizer, job.Pipeline.LlmConfiguration?.ApiKey);
+                }
+            }
+        }
+
+        private SummaryResult Fail(int index, Ingestion.Article article, string error) =>
+            SummaryResult.Failed(index, job.Method.Name, article.Id, article.Source, $"{article.Source ?? article.Id}: {error}") with { Title = article.Title };
+
+        private enum Missing
+        {
+            NotRequested,
+            Waiting,
+        }
+    }
+}
