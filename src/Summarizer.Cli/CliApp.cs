@@ -36,6 +36,7 @@ internal static class CliApp
         root.Subcommands.Add(NotebookCommand.Create(console));
         root.Subcommands.Add(ProvidersCommand.Create(console));
         root.Subcommands.Add(BatchCommand.Create(console));
+        root.Subcommands.Add(MergeCommand.Create(console));
         return root;
     }
 
