@@ -10,6 +10,7 @@ using Summarizer.Interactive.Commands;
 using Summarizer.Interactive.Llm;
 using Summarizer.Entities;
 using Summarizer.Llm;
+using Summarizer.Llm.Batch;
 using Summarizer.Requests;
 using Summarizer.Interactive.Rendering;
 using Summarizer.Summarization;
@@ -33,6 +34,7 @@ public static class SummarizerKernelExtension
         ("#!entity-freq", "Most mentioned people, organisations and places as a bar chart and a DataFrame.", "#!entity-freq --from articles --types PERSON,LOCATION"),
         ("#!llm-config", "LLM provider, endpoint, model and key for this session (the key is asked for, masked).", "#!llm-config --provider openai --model gpt-4o-mini --api-key"),
         ("#!llm-providers", "The LLM providers: what is configured and what is missing (never a key).", "#!llm-providers"),
+        ("#!batch-collect", "Results of a Batch API job from #!summarize --method llm --batch, as a DataFrame.", "#!batch-collect job-0123456789abcdef --wait --name results"),
     ];
 
     /// <summary>
@@ -85,9 +87,11 @@ public static class SummarizerKernelExtension
         Formatter.Register<FailureList>((f, w) => w.Write(f.ToPlainText()), "text/plain");
         Formatter.Register<LoadedCard>((c, w) => w.Write(c.ToHtml()), "text/html");
         Formatter.Register<LoadedCard>((c, w) => w.Write(c.ToPlainText()), "text/plain");
+        Formatter.Register<BatchJobStatus>((j, w) => w.Write(BatchJobView.ToHtml(j)), "text/html");
+        Formatter.Register<BatchJobStatus>((j, w) => w.Write(BatchJobView.ToPlainText(j)), "text/plain");
 
         // display(x) in a cell then writes every rendering, so viewers without scripts (or without HTML) still show it.
-        foreach (var type in new[] { typeof(SummaryResult), typeof(LlmStreamingView), typeof(SummaryComparison), typeof(TableView), typeof(FailureList), typeof(LoadedCard), typeof(ProviderTable) })
+        foreach (var type in new[] { typeof(SummaryResult), typeof(LlmStreamingView), typeof(SummaryComparison), typeof(TableView), typeof(FailureList), typeof(LoadedCard), typeof(ProviderTable), typeof(BatchJobStatus) })
         {
             Formatter.SetPreferredMimeTypesFor(type, "text/html", "text/plain");
         }
@@ -116,6 +120,7 @@ public static class SummarizerKernelExtension
         KernelDirectiveParameter Column() => new("--column", "The DataFrame column with the text (default text).");
         KernelDirectiveParameter Help() => new("-h", "Show the options.") { Flag = true };
         KernelDirectiveParameter Name(string fallback) => new("--name", $"The C# variable for the result (default {fallback}).");
+        KernelDirectiveParameter JobsDir() => new("--jobs-dir", "Folder of Batch API jobs (default ~/.cache/summarizer/batches).");
         KernelDirectiveParameter[] Length() => RequestParameters(o => RequestOptions.Length.Contains(o) || o.Key == "language").ToArray();
 
         root.Add(new MagicCommandKernel<LoadArticlesCommand>(
@@ -128,7 +133,11 @@ public static class SummarizerKernelExtension
 
         root.Add(new MagicCommandKernel<SummarizeCommand>(
             "summarize", Commands[1].Description,
-            [From(), Column(), Name("summary, or the DataFrame's name"), .. RequestParameters(_ => true), Help()],
+            [
+                From(), Column(), Name("summary, or the DataFrame's name; batchJob with --batch"), .. RequestParameters(_ => true),
+                new KernelDirectiveParameter("--batch", "Submit to the provider's Batch API (--method llm); collect with #!batch-collect.") { Flag = true },
+                JobsDir(), Help(),
+            ],
             (c, ctx) => SummarizeCommand.HandleAsync(c, ctx, csharp, session)));
 
         root.Add(new MagicCommandKernel<CompareCommand>(
@@ -182,6 +191,16 @@ public static class SummarizerKernelExtension
         root.Add(new MagicCommandKernel<LlmProvidersCommand>(
             "llm-providers", Commands[6].Description, [Help()],
             (_, ctx) => LlmProvidersCommand.HandleAsync(ctx, session)));
+
+        root.Add(new MagicCommandKernel<BatchCollectCommand>(
+            "batch-collect", Commands[7].Description,
+            [
+                new KernelDirectiveParameter("--id", "The job id #!summarize --batch showed.") { AllowImplicitName = true },
+                new KernelDirectiveParameter("--wait", "Poll until every batch has ended, then collect.") { Flag = true },
+                new KernelDirectiveParameter("--poll", "Seconds between status checks with --wait (default 60)."),
+                JobsDir(), Name("batchResults"), Help(),
+            ],
+            (c, ctx) => BatchCollectCommand.HandleAsync(c, ctx, csharp, session)));
     }
 
     private static IEnumerable<string> VariableNames(CSharpKernel csharp) =>
