@@ -113,13 +113,18 @@ public sealed class LlmSummarizer
         MaxOutputTokens = Options.EffectiveMaxOutputTokens,
     };
 
-    /// <summary>Stores an answer obtained elsewhere (the Batch API) as this summariser would have cached it; nothing when
-    /// the cache is off.</summary>
+    /// <summary>Stores an answer obtained elsewhere (the Batch API) as this summariser would have cached it, unless an
+    /// answer to the same request is cached already; nothing when the cache is off.</summary>
     internal void Remember(IList<ChatMessage> messages, LlmCall call)
     {
-        if (_cache is not null)
+        if (_cache is null)
         {
-            var key = LlmCache.Key(_metadata, Options.Model, messages, CallOptions());
+            return;
+        }
+
+        var key = LlmCache.Key(_metadata, Options.Model, messages, CallOptions());
+        if (!_cache.Contains(key))
+        {
             _cache.Set(key, new CacheEntry(call.Text, call.Usage.InputTokens, call.Usage.OutputTokens, call.Model, DateTimeOffset.UtcNow));
         }
     }

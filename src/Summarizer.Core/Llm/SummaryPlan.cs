@@ -29,12 +29,7 @@ internal sealed class SummaryPlan
         _counter = counter;
         _text = text;
         _spans = spans;
-        var title = document.Article.Title;
-        var prompt = string.Concat(PromptBuilder.Summary(options, string.Empty, title, fromParts: true).Select(m => m.Text));
-
-        // A tiktoken token covers at least one UTF-8 byte, so a prompt with fewer bytes than the budget fits without
-        // counting (most news articles); counting is the expensive path.
-        if (Encoding.UTF8.GetByteCount(text) + Encoding.UTF8.GetByteCount(prompt) > options.MaxInputTokens)
+        if (!Fits(text, document.Article.Title, options, out var prompt))
         {
             _budget = Math.Max(128, options.MaxInputTokens - counter.Count(prompt));
         }
@@ -76,6 +71,20 @@ internal sealed class SummaryPlan
     }
 
     /// <summary>
+    /// The one call of an article that needs neither analysis nor chunks to plan (no pre-selection, and its body fits
+    /// the input budget without counting tokens): the messages <see cref="Create"/> then <see cref="Final"/> would give.
+    /// Null when the article has to be analysed first.
+    /// </summary>
+    public static IList<ChatMessage>? Direct(Ingestion.Article article, LlmOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var body = article.Body;
+        return options.Preselect is null && !string.IsNullOrWhiteSpace(body) && Fits(body, article.Title, options, out _)
+            ? PromptBuilder.Summary(options, body, article.Title, fromParts: false)
+            : null;
+    }
+
+    /// <summary>
     /// The chunk-summary calls of the next map round, or null when the text now fits one call and <see cref="Final"/>
     /// is next.
     /// </summary>
@@ -106,6 +115,14 @@ internal sealed class SummaryPlan
         _spans = SentenceSplitter.Split(_text);
         _fromParts = true;
         Round++;
+    }
+
+    // A tiktoken token covers at least one UTF-8 byte, so a prompt with fewer bytes than the budget fits without
+    // counting (most news articles); counting is the expensive path.
+    private static bool Fits(string text, string? title, LlmOptions options, out string prompt)
+    {
+        prompt = string.Concat(PromptBuilder.Summary(options, string.Empty, title, fromParts: true).Select(m => m.Text));
+        return Encoding.UTF8.GetByteCount(text) + Encoding.UTF8.GetByteCount(prompt) <= options.MaxInputTokens;
     }
 
     /// <summary>The call that writes the summary, once <see cref="NextRound"/> returns null.</summary>

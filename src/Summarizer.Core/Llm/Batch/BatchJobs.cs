@@ -279,6 +279,12 @@ public sealed class BatchJobs
             return null;
         }
 
+        // Most articles fit one call: their request needs no analysis (collecting analyses them to ground the summary).
+        if (SummaryPlan.Direct(article, pipeline.LlmSummarizer!.Options) is { } direct)
+        {
+            return new FirstRequests(input.Index, article.Id, null, direct);
+        }
+
         try
         {
             var document = pipeline.Analyze(article);
@@ -487,17 +493,19 @@ public sealed class BatchJobs
 
     /// <summary>
     /// One pass over a job's inputs with the answers in hand: each article's plan is followed as far as its answers go,
-    /// giving its result, its error, or the next requests to submit.
+    /// giving its result, its error, or the next requests to submit. Articles are worked out on every core, a few
+    /// hundred at a time; results, counts and follow-up requests are given out in input order.
     /// </summary>
     private sealed class Replay(BatchJobs owner, BatchManifest manifest, OpenJob job, Action<SummaryResult>? onResult)
     {
+        private const int ChunkSize = 256;
         private readonly BatchStore _store = owner._store;
         private readonly Dictionary<string, BatchAnswer> _laterAnswers = new(StringComparer.Ordinal);
         private readonly Dictionary<string, BatchPart> _laterRequests = new(StringComparer.Ordinal);
+        private readonly Dictionary<int, Dictionary<string, BatchAnswer>> _firstAnswers = [];
         private readonly Dictionary<int, PartWriter> _writers = [];
         private readonly BatchLineWriter _lines = new(job.Api.RequestUrl, manifest.Settings.Model, job.Summarizer.Options);
-        private Dictionary<string, BatchAnswer> _firstAnswers = new(StringComparer.Ordinal);
-        private BatchPart? _firstPart;
+        private readonly BatchPart[] _firstParts = manifest.Parts.Where(p => p.Round == 1).ToArray();
         private int _lastNumber = manifest.Parts.Count;
 
         public int Succeeded { get; private set; }
@@ -514,36 +522,21 @@ public sealed class BatchJobs
         {
             LoadLaterRounds();
             var ids = new BatchIds.Occurrences();
+            var chunk = new List<(int Index, LoadItem Item, string? Key)>(ChunkSize);
             var index = 0;
             try
             {
                 foreach (var item in BatchInputs.Read(_store.PathOf(manifest.Id, BatchInputs.FileName)))
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var result = item is LoadedArticle { Article: var article }
-                        ? Article(index, article, ids.Next(article.Id))
-                        : SummaryResult.Failed(index, job.Method.Name, null, item.Source, item is LoadFailure f ? f.Message : $"{item.Source}: not an article");
-                    if (result is not null)
+                    chunk.Add((index++, item, item is LoadedArticle { Article: var a } ? ids.Next(a.Id) : null));
+                    if (chunk.Count == ChunkSize)
                     {
-                        if (result.Error is null)
-                        {
-                            Succeeded++;
-                        }
-                        else
-                        {
-                            Failed++;
-                        }
-
-                        onResult?.Invoke(result);
+                        RunChunk(chunk, cancellationToken);
+                        chunk.Clear();
                     }
-                    else
-                    {
-                        Pending++;
-                    }
-
-                    index++;
                 }
 
+                RunChunk(chunk, cancellationToken);
                 foreach (var (_, writer) in _writers.OrderBy(w => w.Key))
                 {
                     FollowUps.AddRange(writer.Finish());
@@ -558,8 +551,57 @@ public sealed class BatchJobs
             }
         }
 
-        /// <summary>The article's result, or null while it waits for a batch.</summary>
-        private SummaryResult? Article(int index, Ingestion.Article article, string articleKey)
+        private void RunChunk(List<(int Index, LoadItem Item, string? Key)> chunk, CancellationToken cancellationToken)
+        {
+            if (chunk.Count == 0)
+            {
+                return;
+            }
+
+            LoadFirstAnswers(chunk[0].Index, chunk[^1].Index);
+            var outcomes = new Outcome[chunk.Count];
+            Parallel.For(0, chunk.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+            {
+                var (index, item, key) = chunk[i];
+                outcomes[i] = item is LoadedArticle { Article: var article }
+                    ? Article(index, article, key!)
+                    : Outcome.Of(SummaryResult.Failed(index, job.Method.Name, null, item.Source, item is LoadFailure f ? f.Message : $"{item.Source}: not an article"));
+            });
+
+            for (var i = 0; i < outcomes.Length; i++)
+            {
+                var outcome = outcomes[i];
+                if (outcome.Result is { } result)
+                {
+                    if (result.Error is null)
+                    {
+                        Succeeded++;
+                    }
+                    else
+                    {
+                        Failed++;
+                    }
+
+                    onResult?.Invoke(result);
+                    continue;
+                }
+
+                Pending++;
+                if (outcome.Next is { } next)
+                {
+                    if (!_writers.TryGetValue(next.Step, out var writer))
+                    {
+                        writer = _writers[next.Step] = new PartWriter(_store, manifest, next.Step, () => ++_lastNumber);
+                    }
+
+                    var article = ((LoadedArticle)chunk[i].Item).Article;
+                    writer.Add(chunk[i].Index, article.Id, next.Keys.Select((k, j) => _lines.Line(k, next.Messages[j])).ToArray());
+                }
+            }
+        }
+
+        /// <summary>Follows one article's plan with the answers in hand.</summary>
+        private Outcome Article(int index, Ingestion.Article article, string articleKey)
         {
             Document document;
             SummaryPlan plan;
@@ -592,7 +634,7 @@ public sealed class BatchJobs
                 }
 
                 var step = plan.Round + 1;
-                var messages = round ?? [plan.Final()];
+                IReadOnlyList<IList<ChatMessage>> messages = round ?? [plan.Final()];
                 var keys = round is null
                     ? [BatchIds.Final(articleKey)]
                     : round.Select((_, i) => BatchIds.Map(articleKey, step, i + 1)).ToArray();
@@ -611,7 +653,7 @@ public sealed class BatchJobs
                     }
                     else
                     {
-                        return missing == Missing.Waiting ? null : Request(index, article, step, keys, messages);
+                        return missing == Missing.Waiting ? Outcome.Waiting : new Outcome(null, new NextStep(step, keys, messages));
                     }
                 }
 
@@ -629,33 +671,45 @@ public sealed class BatchJobs
                 if (onResult is null)
                 {
                     // Only advancing the job: the result is not wanted, so it is not grounded.
-                    return new SummaryResult { Index = index, Method = job.Method.Name };
+                    return Outcome.Of(new SummaryResult { Index = index, Method = job.Method.Name });
                 }
 
                 var summary = job.Summarizer.Finish(document, calls.Select(c => c.Call).ToArray());
-                return job.Method.ToResult(document, summary) with { Index = index };
+                return Outcome.Of(job.Method.ToResult(document, summary) with { Index = index });
             }
         }
 
         /// <summary>The answer to one request (or the reason it has none for good), or why it is still missing.</summary>
         private (BatchAnswer? Answer, Missing Missing) Look(int index, int step, string key)
         {
-            if ((step == 1 ? FirstAnswers(index) : _laterAnswers).TryGetValue(key, out var answer))
+            BatchPart? part;
+            if (step == 1)
             {
-                return (answer, default);
-            }
+                part = FirstPart(index);
+                if (part is null)
+                {
+                    return (new BatchAnswer(null, "no request was submitted for this article"), default);
+                }
 
-            var part = step == 1 ? _firstPart : _laterRequests.GetValueOrDefault(key);
-            if (part is null && step == 1)
-            {
-                return (new BatchAnswer(null, "no request was submitted for this article"), default);
+                if (_firstAnswers.TryGetValue(part.Number, out var answers) && answers.TryGetValue(key, out var first))
+                {
+                    return (first, default);
+                }
             }
-
-            if (part is null)
+            else
             {
-                return manifest.Cancelled
-                    ? (new BatchAnswer(null, "the job was cancelled before this step was submitted"), default)
-                    : (null, Missing.NotRequested);
+                if (_laterAnswers.TryGetValue(key, out var later))
+                {
+                    return (later, default);
+                }
+
+                part = _laterRequests.GetValueOrDefault(key);
+                if (part is null)
+                {
+                    return manifest.Cancelled
+                        ? (new BatchAnswer(null, "the job was cancelled before this step was submitted"), default)
+                        : (null, Missing.NotRequested);
+                }
             }
 
             if (part.Step != PartStep.Downloaded)
@@ -672,32 +726,26 @@ public sealed class BatchJobs
             }), default);
         }
 
-        private SummaryResult? Request(int index, Ingestion.Article article, int step, string[] keys, IReadOnlyList<IList<ChatMessage>> messages)
+        private BatchPart? FirstPart(int index) => Array.Find(_firstParts, p => p.FirstInput <= index && index <= p.LastInput);
+
+        // Only the parts covering the inputs at hand stay in memory: a part's answers are read when its first input comes.
+        private void LoadFirstAnswers(int from, int to)
         {
-            if (!_writers.TryGetValue(step, out var writer))
+            foreach (var number in _firstAnswers.Keys.Where(n => _firstParts.First(p => p.Number == n).LastInput < from).ToArray())
             {
-                writer = _writers[step] = new PartWriter(_store, manifest, step, () => ++_lastNumber);
+                _firstAnswers.Remove(number);
             }
 
-            writer.Add(index, article.Id, keys.Select((k, i) => _lines.Line(k, messages[i])).ToArray());
-            return null;
-        }
-
-        private Dictionary<string, BatchAnswer> FirstAnswers(int index)
-        {
-            if (_firstPart is { } p && p.FirstInput <= index && index <= p.LastInput)
+            foreach (var part in _firstParts.Where(p => p.FirstInput <= to && p.LastInput >= from && !_firstAnswers.ContainsKey(p.Number)))
             {
-                return _firstAnswers;
-            }
+                var answers = new Dictionary<string, BatchAnswer>(StringComparer.Ordinal);
+                if (part.Step == PartStep.Downloaded)
+                {
+                    ReadAnswers(part, answers);
+                }
 
-            _firstPart = manifest.Parts.FirstOrDefault(x => x.Round == 1 && x.FirstInput <= index && index <= x.LastInput);
-            _firstAnswers = new Dictionary<string, BatchAnswer>(StringComparer.Ordinal);
-            if (_firstPart is { Step: PartStep.Downloaded })
-            {
-                ReadAnswers(_firstPart, _firstAnswers);
+                _firstAnswers[part.Number] = answers;
             }
-
-            return _firstAnswers;
         }
 
         private void LoadLaterRounds()
@@ -729,13 +777,24 @@ public sealed class BatchJobs
             }
         }
 
-        private SummaryResult Fail(int index, Ingestion.Article article, string error) =>
-            SummaryResult.Failed(index, job.Method.Name, article.Id, article.Source, $"{article.Source ?? article.Id}: {error}") with { Title = article.Title };
+        private Outcome Fail(int index, Ingestion.Article article, string error) => Outcome.Of(
+            SummaryResult.Failed(index, job.Method.Name, article.Id, article.Source, $"{article.Source ?? article.Id}: {error}") with { Title = article.Title });
 
         private enum Missing
         {
             NotRequested,
             Waiting,
+        }
+
+        /// <summary>The requests of an article's next step.</summary>
+        private sealed record NextStep(int Step, string[] Keys, IReadOnlyList<IList<ChatMessage>> Messages);
+
+        /// <summary>An article's result, or its next step to submit, or neither while it waits.</summary>
+        private sealed record Outcome(SummaryResult? Result, NextStep? Next)
+        {
+            public static Outcome Waiting { get; } = new(null, null);
+
+            public static Outcome Of(SummaryResult result) => new(result, null);
         }
     }
 }
