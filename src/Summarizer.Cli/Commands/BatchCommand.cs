@@ -8,7 +8,7 @@ using Summarizer.Requests;
 namespace Summarizer.Cli.Commands;
 
 /// <summary>
-/// <c>summarizer batch submit|status|collect|cancel</c>: LLM summaries through the providers' Batch API. Submit takes
+/// <c>summarizer batch submit|status|collect|retry|cancel</c>: LLM summaries through the providers' Batch API. Submit takes
 /// the inputs and every option of <c>summarize</c>; collect writes the same records as <c>summarize</c>. The work is
 /// <see cref="BatchJobs"/>'s.
 /// </summary>
@@ -16,10 +16,11 @@ internal static class BatchCommand
 {
     public static Command Create(CliConsole console)
     {
-        var command = new Command("batch", "LLM summaries through the provider's Batch API: submit, status, collect, cancel.");
+        var command = new Command("batch", "LLM summaries through the provider's Batch API: submit, status, collect, retry, cancel.");
         command.Subcommands.Add(Submit(console));
         command.Subcommands.Add(Status(console));
         command.Subcommands.Add(Collect(console));
+        command.Subcommands.Add(Retry(console));
         command.Subcommands.Add(Cancel(console));
         return command;
     }
@@ -175,6 +176,23 @@ internal static class BatchCommand
             }
 
             return await WriteAsync(console, jobs, job, parse.GetValue(format), parse.GetValue(output), cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false));
+        return command;
+    }
+
+    private static Command Retry(CliConsole console)
+    {
+        var id = JobId();
+        var jobsDir = JobsDir();
+        var command = new Command("retry",
+            "Submit again the requests of ended batches that got no answer (failed, expired or cancelled batches, failed requests).") { id, jobsDir };
+        command.SetAction(async (parse, cancellationToken) => await RunAsync(console, async () =>
+        {
+            var (status, requests) = await Jobs(console, new BatchOptions { JobsDirectory = parse.GetValue(jobsDir) })
+                .RetryAsync(parse.GetValue(id)!, cancellationToken).ConfigureAwait(false);
+            await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Submitted {requests} requests again.")).ConfigureAwait(false);
+            await console.Out.WriteLineAsync(status.ToString()).ConfigureAwait(false);
+            return ExitCodes.Ok;
         }).ConfigureAwait(false));
         return command;
     }

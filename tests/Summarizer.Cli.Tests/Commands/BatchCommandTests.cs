@@ -80,6 +80,25 @@ public sealed class BatchCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BatchRetry_AfterAnExpiredBatch_TheNextCollectHasEveryRow()
+    {
+        _server.Outcomes.Enqueue(BatchOutcome.Expire);
+        _server.AnsweredBeforeExpiry = 0;
+        var (_, jobId, _) = await SubmitAsync(Write("a.txt", "The harbour bridge reopened on Tuesday. Traffic was light all day.\n"));
+        var (expired, _, _) = await RunAsync("batch", "collect", jobId, "--jobs-dir", Jobs, "--wait", "--poll", "0");
+
+        var (retried, status, log) = await RunAsync("batch", "retry", jobId, "--jobs-dir", Jobs);
+        var (collected, output, _) = await RunAsync("batch", "collect", jobId, "--jobs-dir", Jobs, "--wait", "--poll", "0");
+
+        Assert.Equal(ExitCodes.SomeInputsFailed, expired);
+        Assert.Equal(ExitCodes.Ok, retried);
+        Assert.Contains("Submitted 1 requests again.", log, StringComparison.Ordinal);
+        Assert.Contains("part 2 (round 1)", status, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Ok, collected);
+        Assert.Equal("The harbour bridge reopened on Tuesday.", JsonDocument.Parse(output).RootElement.GetProperty("summary").GetString());
+    }
+
+    [Fact]
     public async Task BatchCancel_RunningJob_ShowsItCancelled()
     {
         var (_, jobId, _) = await SubmitAsync(Write("a.txt", "The harbour bridge reopened on Tuesday. Traffic was light all day.\n"));

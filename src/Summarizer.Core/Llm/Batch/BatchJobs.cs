@@ -179,6 +179,70 @@ public sealed class BatchJobs
         }
     }
 
+    /// <summary>
+    /// Submits again, as new batches of the same job, every request of an ended batch that got no answer: those of a
+    /// failed, expired or cancelled batch, and those a completed batch failed. Answers already in stay; collecting then
+    /// takes the newest word on each request. A cancelled job goes on again.
+    /// </summary>
+    /// <returns>The job, and how many requests were submitted again.</returns>
+    public async Task<(BatchJobStatus Status, int Requests)> RetryAsync(string id, CancellationToken cancellationToken = default)
+    {
+        using (await _store.LockAsync(Checked(id), LockWait, cancellationToken).ConfigureAwait(false))
+        {
+            var manifest = _store.Load(id);
+            using var job = Open(manifest);
+            await PollAsync(manifest, job.Api, download: true, cancellationToken).ConfigureAwait(false);
+            manifest.Cancelled = false;
+            var requests = 0;
+            foreach (var part in manifest.Parts.Where(p => p.Step == PartStep.Downloaded && p.RetriedBy is null).ToArray())
+            {
+                var answers = new Dictionary<string, BatchAnswer>(StringComparer.Ordinal);
+                foreach (var file in new[] { part.OutputFile, part.ErrorFile }.Select(f => _store.PathOf(manifest.Id, f)).Where(File.Exists))
+                {
+                    BatchOutput.Read(file, answers, job.Summarizer, job.Pipeline.LlmConfiguration?.ApiKey);
+                }
+
+                var unanswered = File.ReadLines(_store.PathOf(manifest.Id, part.File))
+                    .Where(line => !(answers.TryGetValue(CustomId(line), out var a) && a.Call is not null))
+                    .Select(line => System.Text.Encoding.UTF8.GetBytes(line + "\n"))
+                    .ToArray();
+                if (unanswered.Length == 0)
+                {
+                    continue;
+                }
+
+                var number = manifest.Parts.Count + 1;
+                var retry = new BatchPart
+                {
+                    Number = number,
+                    Round = part.Round,
+                    File = string.Create(CultureInfo.InvariantCulture, $"part-{number:D4}.jsonl"),
+                    Requests = unanswered.Length,
+                    Bytes = unanswered.Sum(l => (long)l.Length),
+                    FirstInput = part.FirstInput,
+                    LastInput = part.LastInput,
+                    Step = PartStep.Written,
+                };
+                BatchStore.WriteAtomically(_store.PathOf(manifest.Id, retry.File), unanswered.SelectMany(l => l).ToArray());
+                part.RetriedBy = number;
+                manifest.Parts.Add(retry);
+                manifest.Finished = false;
+                _store.Save(manifest);
+                requests += unanswered.Length;
+            }
+
+            _store.Save(manifest);
+            await AdvanceAsync(manifest, job.Api, cancellationToken).ConfigureAwait(false);
+            return (manifest.ToStatus(), requests);
+        }
+    }
+
+    private static string CustomId(string line)
+    {
+        using var json = JsonDocument.Parse(line);
+        return json.RootElement.GetProperty("custom_id").GetString()!;
+    }
+
     /// <summary>Cancels every batch of the job that has not ended and stops it from starting more. What finished before
     /// can still be collected.</summary>
     public async Task<BatchJobStatus> CancelAsync(string id, CancellationToken cancellationToken = default)
@@ -679,28 +743,44 @@ public sealed class BatchJobs
             }
         }
 
-        /// <summary>The answer to one request (or the reason it has none for good), or why it is still missing.</summary>
+        /// <summary>The answer to one request (or the reason it has none for good), or why it is still missing. A part's
+        /// retries come after it in the manifest, so the last part that asked has the latest word; any success wins.</summary>
         private (BatchAnswer? Answer, Missing Missing) Look(int index, int step, string key)
         {
-            BatchPart? part;
+            BatchPart? part = null;
+            BatchAnswer? error = null;
             if (step == 1)
             {
-                part = FirstPart(index);
+                foreach (var covering in _firstParts.Where(p => p.FirstInput <= index && index <= p.LastInput))
+                {
+                    if (_firstAnswers.TryGetValue(covering.Number, out var answers) && answers.TryGetValue(key, out var answer))
+                    {
+                        if (answer.Call is not null)
+                        {
+                            return (answer, default);
+                        }
+
+                        error = answer;
+                    }
+
+                    part = covering;
+                }
+
                 if (part is null)
                 {
                     return (new BatchAnswer(null, "no request was submitted for this article"), default);
                 }
-
-                if (_firstAnswers.TryGetValue(part.Number, out var answers) && answers.TryGetValue(key, out var first))
-                {
-                    return (first, default);
-                }
             }
             else
             {
-                if (_laterAnswers.TryGetValue(key, out var later))
+                if (_laterAnswers.TryGetValue(key, out var answer))
                 {
-                    return (later, default);
+                    if (answer.Call is not null)
+                    {
+                        return (answer, default);
+                    }
+
+                    error = answer;
                 }
 
                 part = _laterRequests.GetValueOrDefault(key);
@@ -717,7 +797,7 @@ public sealed class BatchJobs
                 return (null, Missing.Waiting);
             }
 
-            return (new BatchAnswer(null, part.Status switch
+            return (error ?? new BatchAnswer(null, part.Status switch
             {
                 "expired" => $"batch part {part.Number} expired before this request ran",
                 "cancelled" => $"batch part {part.Number} was cancelled before this request ran",
@@ -725,8 +805,6 @@ public sealed class BatchJobs
                 _ => $"batch part {part.Number} ended without an answer for this request",
             }), default);
         }
-
-        private BatchPart? FirstPart(int index) => Array.Find(_firstParts, p => p.FirstInput <= index && index <= p.LastInput);
 
         // Only the parts covering the inputs at hand stay in memory: a part's answers are read when its first input comes.
         private void LoadFirstAnswers(int from, int to)
@@ -754,8 +832,7 @@ public sealed class BatchJobs
             {
                 foreach (var line in File.ReadLines(_store.PathOf(manifest.Id, part.File)))
                 {
-                    using var json = JsonDocument.Parse(line);
-                    _laterRequests[json.RootElement.GetProperty("custom_id").GetString()!] = part;
+                    _laterRequests[CustomId(line)] = part;
                 }
 
                 if (part.Step == PartStep.Downloaded)

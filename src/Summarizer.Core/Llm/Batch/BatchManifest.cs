@@ -182,6 +182,9 @@ internal sealed class BatchPart
     /// <summary>Why the batch failed, as the service said (keys removed).</summary>
     public string? Error { get; set; }
 
+    /// <summary>The part that submitted this part's unanswered requests again, once retried.</summary>
+    public int? RetriedBy { get; set; }
+
     public DateTimeOffset? Updated { get; set; }
 
     [JsonIgnore]

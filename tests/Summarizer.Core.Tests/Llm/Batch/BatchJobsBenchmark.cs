@@ -37,6 +37,12 @@ public sealed class BatchJobsBenchmark(ITestOutputHelper output)
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"submit: {N} articles in {submit.TotalSeconds:0.00} s ({N / submit.TotalSeconds:0} articles/s), CPU {submitCpu.TotalSeconds:0.00} s"));
 
+        // Prompt tokens per request as the model counts them (o200k_base), for the cost model.
+        var counter = Summarizer.Llm.LlmTokenCounter.ForModel(BatchTestContext.Model);
+        var prompts = ctx.Server.UploadedLines().Select(l => l["body"]!["messages"]!.AsArray().Sum(m => counter.Count(m!["content"]!.GetValue<string>()))).ToArray();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"prompt tokens per request: mean {prompts.Average():0}, max {prompts.Max()} (message text only); completion cap {request.Llm.Options.EffectiveMaxOutputTokens}"));
+
         await jobs.WaitAsync(status.Id);
         var results = 0;
         clock.Restart();

@@ -149,6 +149,28 @@ public sealed class BatchJobsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Retry_ExpiredBatch_SubmitsOnlyTheUnansweredRequestsAndTheNextCollectFinishesEveryRow()
+    {
+        var jobs = _ctx.Jobs();
+        _ctx.Server.Outcomes.Enqueue(BatchOutcome.Expire);
+        _ctx.Server.AnsweredBeforeExpiry = 2;
+        var status = await jobs.SubmitAsync(_ctx.OpenAIRequest(), BatchTestContext.Items(BatchTestContext.Articles(5)));
+        Assert.Equal(3, (await _ctx.CollectAllAsync(jobs, status.Id)).Count(r => !r.Succeeded));
+
+        var (retried, requests) = await jobs.RetryAsync(status.Id);
+        var waiting = await jobs.CollectAsync(status.Id, null);
+        var results = await _ctx.CollectAllAsync(jobs, status.Id);
+
+        Assert.Equal(3, requests);
+        Assert.Equal(BatchJobState.Running, retried.State);
+        Assert.Equal(3, waiting.Pending);
+        Assert.Equal(2, _ctx.Server.BatchesCreated);
+        Assert.Equal(["a2:f", "a3:f", "a4:f"], _ctx.Server.UploadedLines().Skip(5).Select(l => l["custom_id"]!.GetValue<string>()));
+        Assert.Equal(5, results.Count(r => r.Succeeded));
+        Assert.Equal([0, 1, 2, 3, 4], results.Select(r => r.Index));
+    }
+
+    [Fact]
     public async Task Collect_BatchFailsValidation_EveryRowSaysWhy()
     {
         var jobs = _ctx.Jobs();
