@@ -97,6 +97,7 @@ public sealed class KlSumSummarizer : ISummarizer
         var taken = new bool[n];
         var chosen = new List<ScoredSentence>();
         var words = 0;
+        var entries = sentences.Sum(s => (long)s.Terms.Count);
         while (true)
         {
             var best = -1;
@@ -131,6 +132,7 @@ public sealed class KlSumSummarizer : ISummarizer
                 }
             }
 
+            WorkCounters.AddTermVisits(entries);
             if (best < 0)
             {
                 break;

@@ -87,6 +87,7 @@ public sealed class SumBasicSummarizer : ISummarizer
         var taken = new bool[n];
         var chosen = new List<ScoredSentence>();
         var words = 0;
+        var entries = sentences.Sum(s => (long)s.Terms.Count);
         while (true)
         {
             var topTerm = -1;
@@ -127,6 +128,7 @@ public sealed class SumBasicSummarizer : ISummarizer
                 }
             }
 
+            WorkCounters.AddTermVisits(2 * entries);
             if (best < 0)
             {
                 break;

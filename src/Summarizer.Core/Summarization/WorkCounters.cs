@@ -35,6 +35,15 @@ internal sealed class WorkCounters : IDisposable
     /// <summary>Term weights read while scoring (one per sentence term per pass), for methods without a graph.</summary>
     public long TermVisits { get; set; }
 
+    /// <summary>Adds to <see cref="TermVisits"/> of the open measurement, if any.</summary>
+    public static void AddTermVisits(long count)
+    {
+        if (t_current is { } work)
+        {
+            work.TermVisits += count;
+        }
+    }
+
     /// <summary>Opens a measurement on this thread; disposing it restores the previous one.</summary>
     public static WorkCounters Measure() => t_current = new WorkCounters(t_current);
 
