@@ -17,7 +17,10 @@ public sealed record AnalysisOptions
     public bool Stem { get; init; } = true;
 }
 
-/// <summary>Turns an <see cref="Article"/> into a <see cref="Document"/>: split, tokenise, stem, count. Thread-safe.</summary>
+/// <summary>
+/// Turns an <see cref="Article"/> into a <see cref="Document"/>: split, tokenise, stem, count. Chinese, Japanese and Thai
+/// characters are tokens of their own whose terms are character bigrams. Thread-safe.
+/// </summary>
 public sealed class TextAnalyzer
 {
     private readonly AnalysisOptions _options;
@@ -50,6 +53,8 @@ public sealed class TextAnalyzer
         // Keyed by the normalized form; looked up by span so a repeated word allocates nothing.
         var normalizedCache = new Dictionary<string, WordInfo>(text.Length / 12, StringComparer.Ordinal);
         var cacheLookup = normalizedCache.GetAlternateLookup<ReadOnlySpan<char>>();
+        var unspacedCache = new Dictionary<string, WordInfo>(StringComparer.Ordinal);
+        var unspacedLookup = unspacedCache.GetAlternateLookup<ReadOnlySpan<char>>();
         var scratch = new List<(int Start, int Length, TokenKind Kind)>(64);
         var counts = new SentenceCounts();
         var sentences = new Sentence[spans.Count];
@@ -66,7 +71,17 @@ public sealed class TextAnalyzer
             {
                 var (start, length, kind) = scratch[t];
                 WordInfo info;
-                if (length <= buffer.Length)
+                if (kind == TokenKind.Word && Scripts.IsUnspaced(text[start]))
+                {
+                    var key = UnspacedTerm(text, scratch, t, stopWords);
+                    if (!unspacedLookup.TryGetValue(key, out info!))
+                    {
+                        var own = text.Substring(start, length);
+                        info = new WordInfo(own, key.Length == length ? own : new string(key), stopWords.Contains(own));
+                        unspacedCache[info.Stem] = info;
+                    }
+                }
+                else if (length <= buffer.Length)
                 {
                     var normalizedSpan = buffer[..length];
                     Tokenizer.Normalize(text.AsSpan(start, length), normalizedSpan);
@@ -121,14 +136,38 @@ public sealed class TextAnalyzer
         if (!string.IsNullOrWhiteSpace(article.Title))
         {
             counts.Clear();
-            foreach (var word in Tokenizer.Words(article.Title))
+            var title = article.Title;
+            scratch.Clear();
+            Tokenizer.Scan(title, 0, title.Length, scratch);
+            for (var t = 0; t < scratch.Count; t++)
             {
-                if (stopWords.Contains(word))
+                var (start, length, kind) = scratch[t];
+                if (kind == TokenKind.Punctuation)
                 {
                     continue;
                 }
 
-                var stem = stemmer?.Stem(word) ?? word;
+                string stem;
+                if (kind == TokenKind.Word && Scripts.IsUnspaced(title[start]))
+                {
+                    if (stopWords.Contains(title.Substring(start, length)))
+                    {
+                        continue;
+                    }
+
+                    stem = new string(UnspacedTerm(title, scratch, t, stopWords));
+                }
+                else
+                {
+                    var word = Tokenizer.Normalize(title.AsSpan(start, length));
+                    if (stopWords.Contains(word))
+                    {
+                        continue;
+                    }
+
+                    stem = kind == TokenKind.Word ? stemmer?.Stem(word) ?? word : word;
+                }
+
                 if (vocabulary.TryGetValue(stem, out var id))
                 {
                     counts.Add(id);
@@ -139,6 +178,22 @@ public sealed class TextAnalyzer
         }
 
         return new Document(article, language, sentences, terms, termCounts.ToArray(), sentenceFrequency.ToArray(), titleTerms);
+    }
+
+    // The term of a character of unspaced script: the bigram with the next character when that one is adjacent, of the
+    // same script and not a stop word (a particle such as の or 的 breaks a run), else the character alone.
+    private static ReadOnlySpan<char> UnspacedTerm(string text, List<(int Start, int Length, TokenKind Kind)> tokens, int t,
+        System.Collections.Frozen.FrozenSet<string> stopWords)
+    {
+        var (start, length, _) = tokens[t];
+        if (t + 1 < tokens.Count && tokens[t + 1] is { Kind: TokenKind.Word } next && next.Start == start + length
+            && Scripts.IsCjk(text[start]) == Scripts.IsCjk(text[next.Start]) && Scripts.IsUnspaced(text[next.Start])
+            && !stopWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(next.Start, next.Length)))
+        {
+            return text.AsSpan(start, next.Start + next.Length - start);
+        }
+
+        return text.AsSpan(start, length);
     }
 
     private static WordInfo Describe(string normalized, TokenKind kind, System.Collections.Frozen.FrozenSet<string> stopWords,
