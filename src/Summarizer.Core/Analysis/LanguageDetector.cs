@@ -48,8 +48,8 @@ public static class LanguageDetector
     public static TimeSpan? LoadTime { get; private set; }
 
     /// <summary>
-    /// The ISO 639-1 code of the language of <paramref name="text"/> (its first 1,000 characters; news text needs no
-    /// more), or null when the text has too few letters or fits none of <see cref="SupportedLanguages"/> reliably.
+    /// The ISO 639-1 code of the language of <paramref name="text"/> (its first 1,000 characters, which news text
+    /// rarely needs more than; up to 5,000 when those are unclear), or null when the text has too few letters or fits none of <see cref="SupportedLanguages"/> reliably.
     /// </summary>
     public static string? Detect(string text)
     {
@@ -68,6 +68,13 @@ public static class LanguageDetector
         if (ByFunctionWords(sample) is { } code)
         {
             return code;
+        }
+
+        // A long text unclear in its first 1,000 characters (a list of names, a quote-heavy opening) usually becomes
+        // clear over more of its words, which costs far less than loading Lingua's models.
+        if (text.Length > MaxChars && ByFunctionWords(text.Length > 5 * MaxChars ? text[..(5 * MaxChars)] : text) is { } longer)
+        {
+            return longer;
         }
 
         if (!IsLinguaAvailable)
