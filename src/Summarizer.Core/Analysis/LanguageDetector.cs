@@ -31,6 +31,12 @@ public static class LanguageDetector
         ("scandinavian", Set("och att det som är av på för med till har inte och ett og er af ikke fra til av")),
     ];
 
+    // For each function word, a bit per profile that lists it: one look-up per word instead of one per profile.
+    private static readonly FrozenDictionary<string, int> ProfileMasks = Profiles
+        .SelectMany((profile, index) => profile.Words.Select(word => (word, index)))
+        .GroupBy(p => p.word, StringComparer.Ordinal)
+        .ToFrozenDictionary(g => g.Key, g => g.Aggregate(0, (mask, p) => mask | (1 << p.index)), StringComparer.Ordinal);
+
     private static readonly Language[] Languages =
     [
         Language.English, Language.French, Language.German, Language.Spanish, Language.Italian,
@@ -153,22 +159,38 @@ public static class LanguageDetector
     // hits of the runner-up. Otherwise null, and Lingua decides.
     internal static string? ByFunctionWords(string sample)
     {
-        var words = Tokenizer.Words(sample);
-        if (words.Count < 30)
-        {
-            return null;
-        }
-
+        var tokens = new List<(int Start, int Length, TokenKind Kind)>(256);
+        Tokenizer.Scan(sample, 0, sample.Length, tokens);
         Span<int> hits = stackalloc int[Profiles.Length];
-        foreach (var word in words)
+        Span<char> buffer = stackalloc char[32];
+        var lookup = ProfileMasks.GetAlternateLookup<ReadOnlySpan<char>>();
+        var words = 0;
+        foreach (var (start, length, kind) in tokens)
         {
-            for (var p = 0; p < Profiles.Length; p++)
+            if (kind == TokenKind.Punctuation)
             {
-                if (Profiles[p].Words.Contains(word))
+                continue;
+            }
+
+            words++;
+            if (length > buffer.Length)
+            {
+                continue; // no function word is this long
+            }
+
+            Tokenizer.Normalize(sample.AsSpan(start, length), buffer[..length]);
+            if (lookup.TryGetValue(buffer[..length], out var mask))
+            {
+                for (var p = 0; p < Profiles.Length; p++)
                 {
-                    hits[p]++;
+                    hits[p] += (mask >> p) & 1;
                 }
             }
+        }
+
+        if (words < 30)
+        {
+            return null;
         }
 
         int best = 0, second = -1;
@@ -185,8 +207,10 @@ public static class LanguageDetector
             }
         }
 
+        // Or, over 60 words or more, an eighth of them and three times the runner-up's hits.
         var runnerUp = second < 0 ? 0 : hits[second];
-        var clear = hits[best] * 6 >= words.Count && hits[best] >= 2 * Math.Max(runnerUp, 1);
+        var clear = (hits[best] * 6 >= words && hits[best] >= 2 * Math.Max(runnerUp, 1))
+            || (words >= 60 && hits[best] * 8 >= words && hits[best] >= 3 * Math.Max(runnerUp, 1));
         return clear && Profiles[best].Code.Length == 2 ? Profiles[best].Code : null;
     }
 
