@@ -37,15 +37,6 @@ public static class LanguageDetector
         .GroupBy(p => p.word, StringComparer.Ordinal)
         .ToFrozenDictionary(g => g.Key, g => g.Aggregate(0, (mask, p) => mask | (1 << p.index)), StringComparer.Ordinal);
 
-    private static readonly Language[] Languages =
-    [
-        Language.English, Language.French, Language.German, Language.Spanish, Language.Italian,
-        Language.Portuguese, Language.Dutch, Language.Swedish, Language.Danish, Language.Bokmal,
-        Language.Finnish, Language.Russian, Language.Hungarian,
-    ];
-
-    private static readonly Lazy<Lingua.LanguageDetector> Detector = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
-
     /// <summary>ISO 639-1 codes this detector can answer: en, fr, de, es, it, pt, nl, sv, da, no, fi, ru, hu, zh, ja, th.</summary>
     public static IReadOnlyList<string> SupportedLanguages { get; } =
         ["en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "no", "fi", "ru", "hu", "zh", "ja", "th"];
@@ -88,8 +79,7 @@ public static class LanguageDetector
             return null;
         }
 
-        var language = Detector.Value.DetectLanguageOf(sample);
-        return language == Language.Unknown ? null : ToCode(language);
+        return LinguaModels.Detect(sample);
     }
 
     /// <summary>
@@ -102,7 +92,7 @@ public static class LanguageDetector
     {
         try
         {
-            _ = Detector.Value.DetectLanguageOf("the quick brown fox jumps over the lazy dog");
+            _ = LinguaModels.Detect("the quick brown fox jumps over the lazy dog");
             return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or TypeInitializationException or ArgumentException)
@@ -114,7 +104,7 @@ public static class LanguageDetector
     /// <summary>Loads the Lingua models now (otherwise the first ambiguous text does), and returns the load time.</summary>
     public static TimeSpan Preload()
     {
-        _ = Detector.Value;
+        LinguaModels.Load();
         return LoadTime ?? TimeSpan.Zero;
     }
 
@@ -217,19 +207,43 @@ public static class LanguageDetector
     private static FrozenSet<string> Set(string words) =>
         words.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
-    private static string ToCode(Language language) =>
-        language == Language.Bokmal || language == Language.Nynorsk
-            ? "no"
-            : language.IsoCode6391().ToString().ToLowerInvariant();
-
-    private static Lingua.LanguageDetector Build()
+    // Lingua and its models, in a class of their own so that runs the function words decide never load Lingua.
+    private static class LinguaModels
     {
-        var watch = Stopwatch.StartNew();
-        var detector = LanguageDetectorBuilder.FromLanguages(Languages)
-            .WithMinimumRelativeDistance(0.1)
-            .WithLowAccuracyMode()
-            .Build();
-        LoadTime = watch.Elapsed;
-        return detector;
+        private static readonly Language[] Languages =
+        [
+            Language.English, Language.French, Language.German, Language.Spanish, Language.Italian,
+            Language.Portuguese, Language.Dutch, Language.Swedish, Language.Danish, Language.Bokmal,
+            Language.Finnish, Language.Russian, Language.Hungarian,
+        ];
+
+        private static readonly Lazy<Lingua.LanguageDetector> Detector = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
+
+        // Not inlined: an inlined call would load Lingua with the caller.
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        public static void Load() => _ = Detector.Value;
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        public static string? Detect(string sample)
+        {
+            var language = Detector.Value.DetectLanguageOf(sample);
+            return language == Language.Unknown ? null : ToCode(language);
+        }
+
+        private static string ToCode(Language language) =>
+            language == Language.Bokmal || language == Language.Nynorsk
+                ? "no"
+                : language.IsoCode6391().ToString().ToLowerInvariant();
+
+        private static Lingua.LanguageDetector Build()
+        {
+            var watch = Stopwatch.StartNew();
+            var detector = LanguageDetectorBuilder.FromLanguages(Languages)
+                .WithMinimumRelativeDistance(0.1)
+                .WithLowAccuracyMode()
+                .Build();
+            LoadTime = watch.Elapsed;
+            return detector;
+        }
     }
 }

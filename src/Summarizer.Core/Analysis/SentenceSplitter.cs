@@ -56,7 +56,7 @@ public static class SentenceSplitter
     public static IReadOnlyList<SentenceSpan> Split(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var spans = new List<SentenceSpan>();
+        var spans = new List<SentenceSpan>(text.Length / 100); // news sentences run to about 120 characters
         var tokenized = LooksPreTokenized(text);
         var paragraph = 0;
         foreach (var (blockStart, blockEnd) in Blocks(text))

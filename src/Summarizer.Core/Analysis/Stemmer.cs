@@ -13,7 +13,8 @@ namespace Summarizer.Analysis;
 public sealed class Stemmer
 {
     private static readonly ConcurrentDictionary<string, Stemmer> Instances = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<string, string> _cache = new(StringComparer.Ordinal);
+    // Sized for a large news vocabulary up front: growing a concurrent dictionary locks every stripe and rehashes.
+    private readonly ConcurrentDictionary<string, string> _cache = new(Environment.ProcessorCount, 1 << 16, StringComparer.Ordinal);
     private readonly Func<string, string>? _stem;
     private int _cached;
 
@@ -65,38 +66,48 @@ public sealed class Stemmer
             return Porter2Stemmer.Stem;
         }
 
-        if (Factory(language) is not { } factory)
-        {
-            return null;
-        }
-
-        var program = new ThreadLocal<SnowballProgram>(factory);
-        return word =>
-        {
-            var snowball = program.Value!;
-            snowball.SetCurrent(word);
-            snowball.Stem();
-            var stem = snowball.Current;
-            return stem == word ? word : stem;
-        };
+        return SnowballStemmers.For(language);
     }
 
-    private static Func<SnowballProgram>? Factory(string language) => language.ToLowerInvariant() switch
+    // Lucene's Snowball stemmers, in a class of their own so that English-only runs never load Lucene.
+    private static class SnowballStemmers
     {
-        "fr" => static () => new FrenchStemmer(),
-        "de" => static () => new German2Stemmer(),
-        "es" => static () => new SpanishStemmer(),
-        "it" => static () => new ItalianStemmer(),
-        "pt" => static () => new PortugueseStemmer(),
-        "nl" => static () => new DutchStemmer(),
-        "sv" => static () => new SwedishStemmer(),
-        "da" => static () => new DanishStemmer(),
-        "no" or "nb" or "nn" => static () => new NorwegianStemmer(),
-        "fi" => static () => new FinnishStemmer(),
-        "ru" => static () => new RussianStemmer(),
-        "hu" => static () => new HungarianStemmer(),
-        "ro" => static () => new RomanianStemmer(),
-        "tr" => static () => new TurkishStemmer(),
-        _ => null,
-    };
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        public static Func<string, string>? For(string language)
+        {
+            if (Factory(language) is not { } factory)
+            {
+                return null;
+            }
+
+            var program = new ThreadLocal<SnowballProgram>(factory);
+            return word =>
+            {
+                var snowball = program.Value!;
+                snowball.SetCurrent(word);
+                snowball.Stem();
+                var stem = snowball.Current;
+                return stem == word ? word : stem;
+            };
+        }
+
+        private static Func<SnowballProgram>? Factory(string language) => language.ToLowerInvariant() switch
+        {
+            "fr" => static () => new FrenchStemmer(),
+            "de" => static () => new German2Stemmer(),
+            "es" => static () => new SpanishStemmer(),
+            "it" => static () => new ItalianStemmer(),
+            "pt" => static () => new PortugueseStemmer(),
+            "nl" => static () => new DutchStemmer(),
+            "sv" => static () => new SwedishStemmer(),
+            "da" => static () => new DanishStemmer(),
+            "no" or "nb" or "nn" => static () => new NorwegianStemmer(),
+            "fi" => static () => new FinnishStemmer(),
+            "ru" => static () => new RussianStemmer(),
+            "hu" => static () => new HungarianStemmer(),
+            "ro" => static () => new RomanianStemmer(),
+            "tr" => static () => new TurkishStemmer(),
+            _ => null,
+        };
+    }
 }

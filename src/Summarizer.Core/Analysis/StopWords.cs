@@ -59,6 +59,13 @@ public static class StopWords
             return Enumerable.Range('\u3041', '\u3096' - '\u3041' + 1).Select(c => ((char)c).ToString()).ToFrozenSet(StringComparer.Ordinal);
         }
 
+        return LuceneStopWords(language);
+    }
+
+    // Lucene's lists, in a method of their own so that English-only runs never load Lucene.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static FrozenSet<string> LuceneStopWords(string language)
+    {
         var set = language.ToLowerInvariant() switch
         {
             "fr" => Lucene.Net.Analysis.Fr.FrenchAnalyzer.DefaultStopSet,

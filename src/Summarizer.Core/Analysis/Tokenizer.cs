@@ -98,7 +98,13 @@ public static class Tokenizer
         for (var i = 0; i < token.Length; i++)
         {
             var c = token[i];
-            destination[i] = c is '’' or '‘' or '`' ? '\'' : char.ToLowerInvariant(c);
+            destination[i] = c switch
+            {
+                >= 'A' and <= 'Z' => (char)(c | 0x20), // ASCII first: most text is, and it skips the culture tables
+                < '\u0080' => c == '`' ? '\'' : c,
+                '’' or '‘' => '\'',
+                _ => char.ToLowerInvariant(c),
+            };
         }
     }
 
