@@ -44,21 +44,15 @@ public sealed class TextAnalyzer
         var text = article.Text;
 
         var spans = SentenceSplitter.Split(text);
-        // Sized from news text (about one distinct word per 12 characters, one term per 20) to avoid regrowth.
-        var vocabulary = new Dictionary<string, int>(text.Length / 20, StringComparer.Ordinal);
+        var lexicon = Lexicon.For(language, stopWords, stemmer);
+        var ids = DocumentTermIds.Begin();
+        // Sized from news text (about one term per 20 characters) to avoid regrowth.
         var terms = new List<string>(text.Length / 20);
         var termCounts = new List<int>(text.Length / 20);
         var sentenceFrequency = new List<int>(text.Length / 20);
-
-        // Keyed by the normalized form; looked up by span so a repeated word allocates nothing.
-        var normalizedCache = new Dictionary<string, WordInfo>(text.Length / 12, StringComparer.Ordinal);
-        var cacheLookup = normalizedCache.GetAlternateLookup<ReadOnlySpan<char>>();
-        var unspacedCache = new Dictionary<string, WordInfo>(StringComparer.Ordinal);
-        var unspacedLookup = unspacedCache.GetAlternateLookup<ReadOnlySpan<char>>();
         var scratch = new List<(int Start, int Length, TokenKind Kind)>(64);
         var counts = new SentenceCounts();
         var sentences = new Sentence[spans.Count];
-        Span<char> buffer = stackalloc char[128];
 
         for (var s = 0; s < spans.Count; s++)
         {
@@ -70,53 +64,17 @@ public sealed class TextAnalyzer
             for (var t = 0; t < scratch.Count; t++)
             {
                 var (start, length, kind) = scratch[t];
-                WordInfo info;
-                if (kind == TokenKind.Word && Scripts.IsUnspaced(text[start]))
-                {
-                    var key = UnspacedTerm(text, scratch, t, stopWords);
-                    if (!unspacedLookup.TryGetValue(key, out info!))
-                    {
-                        var own = text.Substring(start, length);
-                        info = new WordInfo(own, key.Length == length ? own : new string(key), stopWords.Contains(own));
-                        unspacedCache[info.Stem] = info;
-                    }
-                }
-                else if (length <= buffer.Length)
-                {
-                    var normalizedSpan = buffer[..length];
-                    Tokenizer.Normalize(text.AsSpan(start, length), normalizedSpan);
-                    if (!cacheLookup.TryGetValue(normalizedSpan, out info!))
-                    {
-                        info = Describe(new string(normalizedSpan), kind, stopWords, stemmer);
-                        normalizedCache[info.Normalized] = info;
-                    }
-                }
-                else
-                {
-                    var normalized = Tokenizer.Normalize(text.AsSpan(start, length));
-                    if (!normalizedCache.TryGetValue(normalized, out info!))
-                    {
-                        info = Describe(normalized, kind, stopWords, stemmer);
-                        normalizedCache[normalized] = info;
-                    }
-                }
-
-                tokens[t] = new Token(start, length, info.Normalized, info.Stem, kind, info.Stop);
+                var word = lexicon.Get(text, scratch, t);
+                tokens[t] = new Token(start, length, word.Normalized, word.Stem, kind, word.Stop);
                 if (tokens[t].IsContent)
                 {
-                    var id = info.TermId;
-                    if (id < 0)
+                    if (!ids.TryGet(word, out var id))
                     {
-                        if (!vocabulary.TryGetValue(info.Stem, out id))
-                        {
-                            id = terms.Count;
-                            vocabulary[info.Stem] = id;
-                            terms.Add(info.Stem);
-                            termCounts.Add(0);
-                            sentenceFrequency.Add(0);
-                        }
-
-                        info.TermId = id;
+                        id = terms.Count;
+                        ids.Add(word, id);
+                        terms.Add(word.Stem);
+                        termCounts.Add(0);
+                        sentenceFrequency.Add(0);
                     }
 
                     termCounts[id]++;
@@ -141,34 +99,13 @@ public sealed class TextAnalyzer
             Tokenizer.Scan(title, 0, title.Length, scratch);
             for (var t = 0; t < scratch.Count; t++)
             {
-                var (start, length, kind) = scratch[t];
-                if (kind == TokenKind.Punctuation)
+                if (scratch[t].Kind == TokenKind.Punctuation)
                 {
                     continue;
                 }
 
-                string stem;
-                if (kind == TokenKind.Word && Scripts.IsUnspaced(title[start]))
-                {
-                    if (stopWords.Contains(title.Substring(start, length)))
-                    {
-                        continue;
-                    }
-
-                    stem = new string(UnspacedTerm(title, scratch, t, stopWords));
-                }
-                else
-                {
-                    var word = Tokenizer.Normalize(title.AsSpan(start, length));
-                    if (stopWords.Contains(word))
-                    {
-                        continue;
-                    }
-
-                    stem = kind == TokenKind.Word ? stemmer?.Stem(word) ?? word : word;
-                }
-
-                if (vocabulary.TryGetValue(stem, out var id))
+                var word = lexicon.Get(title, scratch, t);
+                if (!word.Stop && ids.TryGet(word, out var id))
                 {
                     counts.Add(id);
                 }
@@ -178,42 +115,6 @@ public sealed class TextAnalyzer
         }
 
         return new Document(article, language, sentences, terms, termCounts.ToArray(), sentenceFrequency.ToArray(), titleTerms);
-    }
-
-    // The term of a character of unspaced script: the bigram with the next character when that one is adjacent, of the
-    // same script and not a stop word (a particle such as の or 的 breaks a run), else the character alone.
-    private static ReadOnlySpan<char> UnspacedTerm(string text, List<(int Start, int Length, TokenKind Kind)> tokens, int t,
-        System.Collections.Frozen.FrozenSet<string> stopWords)
-    {
-        var (start, length, _) = tokens[t];
-        if (t + 1 < tokens.Count && tokens[t + 1] is { Kind: TokenKind.Word } next && next.Start == start + length
-            && Scripts.IsCjk(text[start]) == Scripts.IsCjk(text[next.Start]) && Scripts.IsUnspaced(text[next.Start])
-            && !stopWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(next.Start, next.Length)))
-        {
-            return text.AsSpan(start, next.Start + next.Length - start);
-        }
-
-        return text.AsSpan(start, length);
-    }
-
-    private static WordInfo Describe(string normalized, TokenKind kind, System.Collections.Frozen.FrozenSet<string> stopWords,
-        Stemmer? stemmer)
-    {
-        var stop = kind == TokenKind.Word && stopWords.Contains(normalized);
-        var stem = kind == TokenKind.Word && stemmer is not null && !stop ? stemmer.Stem(normalized) : normalized;
-        return new WordInfo(normalized, stem, stop);
-    }
-
-    // What a normalized form means in this document; TermId is filled on its first use as a content term.
-    private sealed class WordInfo(string normalized, string stem, bool stop)
-    {
-        public string Normalized { get; } = normalized;
-
-        public string Stem { get; } = stem;
-
-        public bool Stop { get; } = stop;
-
-        public int TermId { get; set; } = -1;
     }
 
     // Term counts of one sentence without a dictionary: a dense count per term id plus the ids touched.
