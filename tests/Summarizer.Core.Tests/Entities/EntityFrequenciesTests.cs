@@ -82,7 +82,7 @@ public class EntityFrequenciesTests
 
         Assert.Equal(2, frame.Rows.Count);
         Assert.Equal(["entity", "type", "count", "articles", "example"], frame.Columns.Select(c => c.Name));
-        Assert.Equal(4, frame["Count"][0]);
-        Assert.Equal("Geneva", frame["Entity"][1]);
+        Assert.Equal(4, frame["count"][0]);
+        Assert.Equal("Geneva", frame["entity"][1]);
     }
 }
