@@ -58,7 +58,7 @@ internal static class CliApp
         {
             return await parse.InvokeAsync(config, cancellationToken).ConfigureAwait(false);
         }
-        catch (UsageException ex)
+        catch (Exception ex) when (ex is UsageException or UserInputException)
         {
             await stderr.WriteLineAsync(ex.Message).ConfigureAwait(false);
             return ExitCodes.Usage;

@@ -80,7 +80,7 @@ internal sealed class MagicCommandKernel<TCommand> : Kernel, IKernelCommandHandl
         TCommand command;
         try
         {
-            command = DirectiveBinder.Bind<TCommand>(parameters);
+            command = DirectiveBinder.Bind<TCommand>(parameters, _parameters.Select(p => p.Name).ToHashSet(StringComparer.Ordinal));
         }
         catch (ArgumentException e)
         {
@@ -153,9 +153,15 @@ internal sealed class MagicCommandKernel<TCommand> : Kernel, IKernelCommandHandl
     }
 }
 
-/// <summary>Base of the magic commands: the cell text after the directive line, and <c>-h</c>.</summary>
+/// <summary>Base of the magic commands: the cell text after the directive line, <c>-h</c>, and the options given.</summary>
 public abstract class MagicCommand : KernelDirectiveCommand
 {
+    /// <summary>
+    /// Every option given, as text (flags with a null value), in the order written. Options shared with the command
+    /// line (<see cref="Summarizer.Requests.RequestOptions"/>) are read from here by Core, so both hosts read them alike.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string?>> Options { get; set; } = [];
+
     /// <summary>The cell's text after the directive line; null when the cell has only the directive.</summary>
     public string? Text { get; set; }
 
@@ -166,18 +172,31 @@ public abstract class MagicCommand : KernelDirectiveCommand
 /// <summary>A user-facing error of a magic command (bad option value, missing variable, unreadable input).</summary>
 internal sealed class MagicCommandException(string message) : Exception(message);
 
-/// <summary>Binds <c>--kebab-case</c> directive options to a command's PascalCase properties.</summary>
+/// <summary>
+/// Binds <c>--kebab-case</c> directive options to a command's PascalCase properties; every option, bound or not, is
+/// also kept as text in <see cref="MagicCommand.Options"/>.
+/// </summary>
 internal static class DirectiveBinder
 {
-    public static T Bind<T>(IReadOnlyDictionary<string, string?> parameters)
-        where T : new()
+    public static T Bind<T>(IReadOnlyDictionary<string, string?> parameters, IReadOnlySet<string>? declared = null)
+        where T : MagicCommand, new()
     {
-        var command = new T();
+        var command = new T { Options = parameters.Where(p => p.Key != "-h").ToArray() };
         foreach (var (name, value) in parameters)
         {
             var propertyName = name == "-h" ? "Help" : ToPascal(name);
-            var property = typeof(T).GetProperty(propertyName, BindingFlags.Public | BindingFlags.Instance)
-                ?? throw new ArgumentException($"Unknown option '{name}'.");
+            var property = typeof(T).GetProperty(propertyName, BindingFlags.Public | BindingFlags.Instance);
+            if (property is null || property.Name == nameof(MagicCommand.Options))
+            {
+                // Declared options without a property of their own are read from Options.
+                if (declared?.Contains(name) == true)
+                {
+                    continue;
+                }
+
+                throw new ArgumentException($"Unknown option '{name}'.");
+            }
+
             property.SetValue(command, Convert(name, value, property.PropertyType));
         }
 

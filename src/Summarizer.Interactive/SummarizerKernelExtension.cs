@@ -1,4 +1,5 @@
 using System.Net;
+using System.Reflection;
 using System.Text;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.CSharp;
@@ -7,7 +8,9 @@ using Microsoft.DotNet.Interactive.Formatting;
 using Summarizer.Charts;
 using Summarizer.Interactive.Commands;
 using Summarizer.Interactive.Llm;
+using Summarizer.Entities;
 using Summarizer.Llm;
+using Summarizer.Requests;
 using Summarizer.Interactive.Rendering;
 using Summarizer.Summarization;
 
@@ -55,34 +58,54 @@ public static class SummarizerKernelExtension
             // when the extension was loaded without #r (tests, hosts that load it directly).
             csharp.AddAssemblyReferences(
             [
-                typeof(ExtractiveSummary).Assembly.Location,
+                typeof(SummaryResult).Assembly.Location,
                 typeof(Microsoft.Data.Analysis.DataFrame).Assembly.Location,
                 typeof(SummarizerKernelExtension).Assembly.Location,
             ]);
             AddKernels(root, csharp);
         }
 
-        KernelInvocationContext.Current?.DisplayAs(LoadedCardHtml(), "text/html");
+        KernelInvocationContext.Current?.Display(new LoadedCard(Version), "text/html", "text/plain");
         return Task.CompletedTask;
     }
 
     internal static void RegisterFormatters()
     {
-        Formatter.Register<ExtractiveSummary>((s, w) => w.Write(SummaryCard.ToHtml(s)), "text/html");
-        Formatter.Register<ExtractiveSummary>((s, w) => w.Write(SummaryCard.ToPlainText(s)), "text/plain");
+        Formatter.Register<SummaryResult>((s, w) => w.Write(SummaryCard.ToHtml(s)), "text/html");
+        Formatter.Register<SummaryResult>((s, w) => w.Write(SummaryCard.ToPlainText(s)), "text/plain");
+        Formatter.Register<LlmStreamingView>((v, w) => w.Write(SummaryCard.ToHtml(v)), "text/html");
+        Formatter.Register<LlmStreamingView>((v, w) => w.Write(SummaryCard.ToPlainText(v)), "text/plain");
         Formatter.Register<SummaryComparison>((c, w) => w.Write(c.ToHtml()), "text/html");
         Formatter.Register<SummaryComparison>((c, w) => w.Write(c.ToPlainText()), "text/plain");
         Formatter.Register<ChartSpec>((c, w) => w.Write(ChartOutput.ToHtml(c)), "text/html");
+        Formatter.Register<ChartSpec>((c, w) => w.Write(SvgChart.ToSvg(c)), "image/svg+xml");
+        Formatter.Register<TableView>((t, w) => w.Write(t.ToHtml()), "text/html");
+        Formatter.Register<TableView>((t, w) => w.Write(t.ToPlainText()), "text/plain");
+        Formatter.Register<FailureList>((f, w) => w.Write(f.ToHtml()), "text/html");
+        Formatter.Register<FailureList>((f, w) => w.Write(f.ToPlainText()), "text/plain");
+        Formatter.Register<LoadedCard>((c, w) => w.Write(c.ToHtml()), "text/html");
+        Formatter.Register<LoadedCard>((c, w) => w.Write(c.ToPlainText()), "text/plain");
+
+        // display(x) in a cell then writes every rendering, so viewers without scripts (or without HTML) still show it.
+        foreach (var type in new[] { typeof(SummaryResult), typeof(LlmStreamingView), typeof(SummaryComparison), typeof(TableView), typeof(FailureList), typeof(LoadedCard), typeof(ProviderTable) })
+        {
+            Formatter.SetPreferredMimeTypesFor(type, "text/html", "text/plain");
+        }
+
+        Formatter.SetPreferredMimeTypesFor(typeof(ChartSpec), "text/html", "image/svg+xml", "text/plain");
         Formatter.Register<ChartSpec>((c, w) => w.Write(ChartOutput.ToPlainText(c)), "text/plain");
-        Formatter.Register<LlmSummaryView>((v, w) => w.Write(LlmSummaryCard.ToHtml(v)), "text/html");
-        Formatter.Register<LlmSummaryView>((v, w) => w.Write(LlmSummaryCard.ToPlainText(v)), "text/plain");
-        Formatter.Register<LlmStreamingView>((v, w) => w.Write(LlmSummaryCard.ToHtml(v)), "text/html");
-        Formatter.Register<LlmStreamingView>((v, w) => w.Write(LlmSummaryCard.ToPlainText(v)), "text/plain");
         Formatter.Register<ProviderTable>((t, w) => w.Write(LlmProvidersCommand.ToHtml(t.Providers)), "text/html");
         Formatter.Register<ProviderTable>((t, w) => w.Write(LlmProvidersCommand.ToPlainText(t.Providers)), "text/plain");
-        Formatter.Register<LlmSummary>((s, w) => w.Write(LlmSummaryCard.ToHtml(new LlmSummaryView(s, null))), "text/html");
-        Formatter.Register<LlmSummary>((s, w) => w.Write(LlmSummaryCard.ToPlainText(new LlmSummaryView(s, null))), "text/plain");
     }
+
+    /// <summary>The request options (<see cref="RequestOptions"/>) as directive parameters, with their completions.</summary>
+    internal static IEnumerable<KernelDirectiveParameter> RequestParameters(Func<RequestOption, bool> include) =>
+        RequestOptions.All.Where(include).Select(o =>
+        {
+            var description = o.DefaultValue is { } d ? $"{o.Description} Default: {d}." : o.Description;
+            var parameter = new KernelDirectiveParameter(o.Name, description) { Flag = o.Kind == RequestOptionKind.Flag };
+            return o.Completions().Any() ? parameter.AddCompletions(() => o.Completions()) : parameter;
+        });
 
     private static void AddKernels(CompositeKernel root, CSharpKernel csharp)
     {
@@ -93,12 +116,7 @@ public static class SummarizerKernelExtension
         KernelDirectiveParameter Column() => new("--column", "The DataFrame column with the text (default text).");
         KernelDirectiveParameter Help() => new("-h", "Show the options.") { Flag = true };
         KernelDirectiveParameter Name(string fallback) => new("--name", $"The C# variable for the result (default {fallback}).");
-        KernelDirectiveParameter[] Length() =>
-        [
-            new("--sentences", "Number of sentences (default 3)."),
-            new("--ratio", "Share of the sentences, e.g. 0.2 or 20%."),
-            new("--words", "Word budget."),
-        ];
+        KernelDirectiveParameter[] Length() => RequestParameters(o => RequestOptions.Length.Contains(o) || o.Key == "language").ToArray();
 
         root.Add(new MagicCommandKernel<LoadArticlesCommand>(
             "load-articles", Commands[0].Description,
@@ -110,23 +128,7 @@ public static class SummarizerKernelExtension
 
         root.Add(new MagicCommandKernel<SummarizeCommand>(
             "summarize", Commands[1].Description,
-            [
-                From(), Column(),
-                new KernelDirectiveParameter("--method", "The summarisation method.").AddCompletions(() => SummarizerCatalog.Names),
-                .. Length(), Name("summary, or the DataFrame's name"),
-                new KernelDirectiveParameter("--provider", "llm: azure or openai (default from #!llm-config or the environment).")
-                    .AddCompletions(() => LlmProviders.Names),
-                new KernelDirectiveParameter("--model", "llm: model, or deployment for Azure."),
-                new KernelDirectiveParameter("--style", "llm: paragraph, bullets, headline or tldr (default paragraph).")
-                    .AddCompletions(() => ["paragraph", "bullets", "headline", "tldr"]),
-                new KernelDirectiveParameter("--target-words", "llm: target length in words (default 80)."),
-                new KernelDirectiveParameter("--output-language", "llm: language of the summary (default the article's)."),
-                new KernelDirectiveParameter("--temperature", "llm: sampling temperature (default 0.2)."),
-                new KernelDirectiveParameter("--concurrency", "llm: DataFrame rows summarised at once (default 4)."),
-                new KernelDirectiveParameter("--max-retries", "llm: retries after a throttled or failed call (default 4)."),
-                new KernelDirectiveParameter("--no-cache", "llm: ask the model again instead of reusing cached answers.") { Flag = true },
-                Help(),
-            ],
+            [From(), Column(), Name("summary, or the DataFrame's name"), .. RequestParameters(_ => true), Help()],
             (c, ctx) => SummarizeCommand.HandleAsync(c, ctx, csharp, session)));
 
         root.Add(new MagicCommandKernel<CompareCommand>(
@@ -134,8 +136,8 @@ public static class SummarizerKernelExtension
             [
                 From(), Column(),
                 new KernelDirectiveParameter("--row", "Which row of a DataFrame or sequence (default 0)."),
-                new KernelDirectiveParameter("--methods", "Comma-separated methods (default all extractive).")
-                    .AddCompletions(() => SummarizerCatalog.Names),
+                new KernelDirectiveParameter("--methods", $"Comma-separated methods, or all (default {string.Join(",", CompareCommand.DefaultMethods)}).")
+                    .AddCompletions(() => SummarizerCatalog.Methods.Where(m => m.Kind == SummarizerKind.Extractive).Select(m => m.Name).Append("all")),
                 new KernelDirectiveParameter("--reference", "A reference summary: adds ROUGE-1/2/L scores."),
                 new KernelDirectiveParameter("--reference-column", "A DataFrame column with the reference summary."),
                 .. Length(), Name("comparison"), Help(),
@@ -160,7 +162,7 @@ public static class SummarizerKernelExtension
             [
                 From(), Column(),
                 new KernelDirectiveParameter("--types", "Comma-separated entity types (default all).")
-                    .AddCompletions(() => EntityFreqCommand.KnownTypes),
+                    .AddCompletions(() => EntityTypes.All),
                 new KernelDirectiveParameter("--top", "How many entities to chart (default 20)."),
                 Name("entities"), Help(),
             ],
@@ -185,17 +187,31 @@ public static class SummarizerKernelExtension
     private static IEnumerable<string> VariableNames(CSharpKernel csharp) =>
         csharp.ScriptState?.Variables.Select(v => v.Name).Distinct(StringComparer.Ordinal).ToArray() ?? [];
 
-    internal static string LoadedCardHtml()
+    /// <summary>The version of this extension, as its package is versioned (shown when it loads).</summary>
+    public static string Version { get; } =
+        typeof(SummarizerKernelExtension).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? typeof(SummarizerKernelExtension).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    /// <summary>What loading shows: the version and each command with an example.</summary>
+    /// <param name="Version">The extension's version.</param>
+    internal sealed record LoadedCard(string Version)
     {
-        var html = new StringBuilder("<div class=\"summarizer-loaded\"><strong>Summarizer</strong> magic commands are ready ")
-            .Append("(<code>-h</code> after any of them lists its options):<table>");
-        foreach (var (command, description, example) in Commands)
+        public string ToHtml()
         {
-            html.Append("<tr><td><code>").Append(WebUtility.HtmlEncode(command)).Append("</code></td><td>")
-                .Append(WebUtility.HtmlEncode(description)).Append("</td><td><code>")
-                .Append(WebUtility.HtmlEncode(example)).Append("</code></td></tr>");
+            var html = new StringBuilder("<div class=\"summarizer-loaded\"><strong>Summarizer ").Append(WebUtility.HtmlEncode(Version))
+                .Append("</strong>: magic commands are ready (<code>-h</code> after any of them lists its options):<table>");
+            foreach (var (command, description, example) in Commands)
+            {
+                html.Append("<tr><td><code>").Append(WebUtility.HtmlEncode(command)).Append("</code></td><td>")
+                    .Append(WebUtility.HtmlEncode(description)).Append("</td><td><code>")
+                    .Append(WebUtility.HtmlEncode(example)).Append("</code></td></tr>");
+            }
+
+            return html.Append("</table></div>").ToString();
         }
 
-        return html.Append("</table></div>").ToString();
+        public string ToPlainText() =>
+            $"Summarizer {Version}: magic commands are ready (-h after any of them lists its options):\n"
+            + string.Concat(Commands.Select(c => $"  {c.Command,-16} {c.Description}\n"));
     }
 }

@@ -27,13 +27,12 @@ internal static class EntitiesCommand
         var types = new Option<string?>("--types") { Description = "Comma-separated entity types to report (default: all)." };
         var numbers = new Option<bool>("--numbers") { Description = "Also report bare numbers as NUMBER." };
         var table = new Option<bool>("--table") { Description = "Print one frequency table (entity, type, count, articles, example sentence) instead of mentions." };
-        var textField = new Option<string[]>("--text-field") { Description = "JSONL/CSV/Parquet field(s) holding the text (default: text, article)." };
-        var idField = new Option<string?>("--id-field") { Description = "JSONL/CSV/Parquet field holding the id (default: id)." };
-
+        var fields = new InputFieldOptions();
         var command = new Command("entities", "Find people, organisations, places, other names, dates and amounts in articles.")
         {
-            inputs, format, types, numbers, table, textField, idField,
+            inputs, format, types, numbers, table,
         };
+        fields.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var outputFormat = parse.GetValue(format);
@@ -42,41 +41,36 @@ internal static class EntitiesCommand
                 throw new UsageException("--format must be jsonl or text for entities.");
             }
 
-            var wanted = ParseTypes(parse.GetValue(types));
+            var (wanted, problems) = EntityTypes.ParseList(parse.GetValue(types));
+            if (problems.Count > 0)
+            {
+                throw new UsageException(string.Join(Environment.NewLine, problems));
+            }
+
             var recognizer = EntityRecognizer.Default.With(new EntityRecognizerOptions { IncludeNumbers = parse.GetValue(numbers) });
-            var loadOptions = SummarizeCommand.LoadOptionsFrom(parse.GetValue(idField), parse.GetValue(textField));
-            var items = ArticleLoader.ReadAsync(parse.GetValue(inputs)!, loadOptions, console.In, cancellationToken);
+            var items = ArticleLoader.ReadAsync(parse.GetValue(inputs)!, fields.LoadOptions(parse), console.In, cancellationToken);
             var tableRows = new List<(string Id, string Text)>();
             var asTable = parse.GetValue(table);
             var (_, failures) = await BatchProgress.RunAsync(console, "Recognised", async report =>
             {
                 int done = 0, failed = 0;
-                await foreach (var batch in SummarizeCommand.Batches(items, 256, cancellationToken).ConfigureAwait(false))
+                var records = items.SelectInOrderAsync((item, _) => item switch
                 {
-                    var results = new EntityRecord[batch.Count];
-                    Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+                    LoadedArticle loaded when asTable => new EntityRecord(loaded.Article.Id, loaded.Article.Source, null, null, loaded.Article.Text),
+                    LoadedArticle loaded => Recognize(recognizer, loaded.Article, wanted),
+                    var other => new EntityRecord(null, other.Source, null, other is LoadFailure f ? f.Message : "Unrecognised input.", null),
+                }, cancellationToken: cancellationToken);
+                await foreach (var record in records.ConfigureAwait(false))
+                {
+                    failed += record.Error is null ? 0 : 1;
+                    done++;
+                    if (asTable && record.Error is null)
                     {
-                        results[i] = batch[i] switch
-                        {
-                            LoadedArticle loaded when asTable => new EntityRecord(loaded.Article.Id, loaded.Article.Source, null, null, loaded.Article.Text),
-                            LoadedArticle loaded => Recognize(recognizer, loaded.Article, wanted),
-                            LoadFailure failure => new EntityRecord(null, failure.Source, null, failure.Message, null),
-                            var other => new EntityRecord(null, other.Source, null, "Unrecognised input.", null),
-                        };
-                    });
-
-                    foreach (var record in results)
+                        tableRows.Add((record.Id ?? record.Source ?? done.ToString(CultureInfo.InvariantCulture), record.Text!));
+                    }
+                    else
                     {
-                        failed += record.Error is null ? 0 : 1;
-                        done++;
-                        if (asTable && record.Error is null)
-                        {
-                            tableRows.Add((record.Id ?? record.Source ?? done.ToString(CultureInfo.InvariantCulture), record.Text!));
-                        }
-                        else
-                        {
-                            Write(console.Out, outputFormat, record);
-                        }
+                        Write(console.Out, outputFormat, record);
                     }
 
                     report(done, failed);
@@ -97,43 +91,18 @@ internal static class EntitiesCommand
         return command;
     }
 
-    private static HashSet<string>? ParseTypes(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        var known = new[]
-        {
-            EntityTypes.Person, EntityTypes.Organization, EntityTypes.Location, EntityTypes.Misc, EntityTypes.Date,
-            EntityTypes.Time, EntityTypes.Money, EntityTypes.Percent, EntityTypes.Quantity, EntityTypes.Number,
-        };
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var name in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var type = EntityTypes.FromLabel(name.ToUpperInvariant());
-            if (!known.Contains(type))
-            {
-                throw new UsageException($"--types: unknown entity type '{name}'; use {string.Join(", ", known)}.");
-            }
-
-            set.Add(type);
-        }
-
-        return set;
-    }
-
-    private static EntityRecord Recognize(EntityRecognizer recognizer, Article article, HashSet<string>? wanted)
+    // Offsets index the article's text as given (title and dateline included), as in the notebook.
+    private static EntityRecord Recognize(EntityRecognizer recognizer, Article article, IReadOnlySet<string>? wanted)
     {
         try
         {
             var mentions = recognizer.Recognize(article.Text).Where(m => wanted is null || wanted.Contains(m.Type)).ToList();
             return new EntityRecord(article.Id, article.Source, mentions, null, null);
         }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException)
+        catch (Exception ex)
         {
-            return new EntityRecord(article.Id, article.Source, null, ex.Message, null);
+            // One article's failure is its own row; the rest of the run goes on.
+            return new EntityRecord(article.Id, article.Source, null, $"{article.Source ?? article.Id}: {ex.Message}", null);
         }
     }
 

@@ -4,6 +4,8 @@ using System.Globalization;
 using System.Text.Json;
 using Summarizer.Analysis;
 using Summarizer.Evaluation;
+using Summarizer.Ingestion;
+using Summarizer.Requests;
 using Summarizer.Summarization;
 
 namespace Summarizer.Cli.Commands;
@@ -25,20 +27,20 @@ internal static class EvalCommand
         {
             Description = "Comma-separated methods to run (default: every extractive method in the catalog). 'none' runs only --candidates.",
         };
-        var length = new LengthOptions();
+        var request = new RequestArguments(o => o.Key is "sentences" or "ratio" or "words" or "option");
         var candidates = new Option<string[]>("--candidates")
         {
             Description = "Precomputed summaries to score as name=file.jsonl (records with id and summary); repeatable.",
         };
-        var methodOptions = new Option<string[]>("--option", "-o") { Description = "A method option as name=value, for a single --methods entry." };
         var limit = new Option<int?>("--limit") { Description = "Use only the first N records." };
         var format = new Option<OutputFormat>("--format", "-f") { Description = "text, markdown or json.", DefaultValueFactory = _ => OutputFormat.Text };
         var threads = new Option<int?>("--threads") { Description = "Worker threads for the methods (default: all cores)." };
 
         var command = new Command("eval", "Score summarisation methods against reference summaries with ROUGE.")
         {
-            sets, methods, length.Sentences, length.Ratio, length.Words, candidates, methodOptions, limit, format, threads,
+            sets, methods, candidates, limit, format, threads,
         };
+        request.AddTo(command);
         command.SetAction(parse =>
         {
             var files = parse.GetValue(sets)!;
@@ -50,28 +52,32 @@ internal static class EvalCommand
                 }
             }
 
-            var summaryLength = length.Resolve(parse);
             var chosen = ChooseMethods(parse.GetValue(methods));
-            var overrides = MethodArguments.ParseOptions(parse.GetValue(methodOptions));
-            if (overrides.Count > 0 && chosen.Count != 1)
+            var values = request.Values(parse).ToList();
+            var overrides = values.Any(v => v.Key == "--option");
+            if (overrides && chosen.Count != 1)
             {
                 throw new UsageException("--option applies to one method; name exactly one with --methods.");
             }
 
-            var summarizers = chosen.Select(m => (m.Name, Summarizer: MethodArguments.Create(m, overrides))).ToList();
+            // The options are read as summarize reads them, for the one method they apply to.
+            var asked = SummarizeRequest.Parse(overrides ? values.Prepend(new("--method", chosen[0].Name)) : values);
+            var summaryLength = asked.Length;
+            var summarizers = chosen.Select(m => (m.Name, Summarizer: m.Create(overrides ? asked.MethodOptions : null))).ToList();
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = parse.GetValue(threads) ?? Environment.ProcessorCount };
             var results = new List<SetResult>();
+            var skippedLines = 0;
             foreach (var file in files)
             {
-                IReadOnlyList<EvaluationItem> items;
-                try
+                var set = EvaluationSet.Read(file.FullName, parse.GetValue(limit));
+                ReportSkipped(console.Error, set.Skipped);
+                skippedLines += set.Skipped.Count;
+                if (set.Items.Count == 0)
                 {
-                    items = EvaluationSet.ReadJsonl(file.FullName, parse.GetValue(limit));
+                    throw new UsageException($"{file.FullName}: no usable records.");
                 }
-                catch (FormatException ex)
-                {
-                    throw new UsageException(ex.Message);
-                }
+
+                var items = set.Items;
 
                 // The first pass over a set fills the process-wide stem cache; it is timed on its own so that every
                 // method is then measured in the same warm state, whatever its place in the list.
@@ -94,9 +100,30 @@ internal static class EvalCommand
             }
 
             Write(console.Out, parse.GetValue(format), summaryLength, results);
-            return ExitCodes.Ok;
+            return skippedLines == 0 ? ExitCodes.Ok : ExitCodes.SomeInputsFailed;
         });
         return command;
+    }
+
+    /// <summary>Malformed lines are left out of the scores: their count, and the first few by file and line.</summary>
+    private static void ReportSkipped(TextWriter error, IReadOnlyList<LoadFailure> skipped)
+    {
+        const int shown = 5;
+        if (skipped.Count == 0)
+        {
+            return;
+        }
+
+        error.WriteLine($"Skipped {skipped.Count} malformed line{(skipped.Count == 1 ? "" : "s")}:");
+        foreach (var line in skipped.Take(shown))
+        {
+            error.WriteLine($"  {line.Message}");
+        }
+
+        if (skipped.Count > shown)
+        {
+            error.WriteLine($"  ... and {skipped.Count - shown} more");
+        }
     }
 
     private static List<SummarizerMethod> ChooseMethods(string? names)
@@ -112,7 +139,7 @@ internal static class EvalCommand
         }
 
         return names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(MethodArguments.Resolve)
+            .Select(SummarizerCatalog.Find)
             .ToList();
     }
 

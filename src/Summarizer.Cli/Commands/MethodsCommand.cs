@@ -24,7 +24,7 @@ internal static class MethodsCommand
                     kind = m.Kind.ToString().ToLowerInvariant(),
                     @default = m == SummarizerCatalog.Default,
                     aliases = m.Aliases,
-                    options = m.Options.Select(o => new { name = o.Name, description = o.Description, @default = o.DefaultValue }),
+                    options = m.Options.Select(o => new { name = o.Name, description = o.Description, @default = o.DefaultValue, accepts = o.Accepts }),
                 });
                 output.WriteLine(JsonSerializer.Serialize(methods, JsonOptions.Indented));
                 return ExitCodes.Ok;
@@ -41,8 +41,10 @@ internal static class MethodsCommand
 
                 foreach (var o in m.Options)
                 {
-                    var flag = m.Kind == SummarizerKind.Extractive ? $"--option {o.Name}=<value>" : $"--{o.Name} <value>";
-                    output.WriteLine($"{string.Empty,-12}{flag}  {o.Description} (default {o.DefaultValue})");
+                    var flag = m.Kind == SummarizerKind.Extractive ? $"--option {o.Name}=<value>" : o.Name;
+                    var accepts = m.Kind == SummarizerKind.Extractive ? $"; {o.Accepts}" : "";
+                    var fallback = o.DefaultValue.Length == 0 ? "" : $" (default {o.DefaultValue}{accepts})";
+                    output.WriteLine($"{string.Empty,-12}{flag}  {o.Description}{fallback}");
                 }
             }
 

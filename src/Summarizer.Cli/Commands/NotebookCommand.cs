@@ -47,7 +47,50 @@ internal static class NotebookCommand
             parse.GetValue(continueOnError),
             cancellationToken));
 
-        return new Command("notebook", "Run notebooks headless and share them as HTML.") { run };
+        var jupyter = new Option<bool>("--jupyter")
+        {
+            Description = $"Also register the .net-csharp Jupyter kernel (dotnet-interactive {InteractiveVersion}, started by its full path).",
+        };
+        var setup = new Command("setup", "Make the Summarizer extension loadable in notebooks (VS Code or Jupyter) and check the kernel.") { jupyter };
+        setup.SetAction(parse => Setup(console, NotebookSetup.ForCurrentUser(), parse.GetValue(jupyter)));
+
+        return new Command("notebook", "Set up, run and share notebooks.") { setup, run };
+    }
+
+    /// <summary>The dotnet-interactive tool this project is tested with (the version in dotnet-tools.json).</summary>
+    public const string InteractiveVersion = "1.0.712001";
+
+    internal static int Setup(CliConsole console, NotebookSetup setup, bool registerJupyter)
+    {
+        var result = setup.Install();
+        var output = console.Out;
+        output.WriteLine($"Summarizer {result.Version} is in the local feed {result.Feed}.");
+        output.WriteLine($"A notebook loads it with these two lines (saved in {result.LoadFile}, which the notebooks in notebooks/ read):");
+        output.WriteLine();
+        output.Write(result.Lines);
+        output.WriteLine();
+        if (registerJupyter)
+        {
+            var app = NotebookSetup.FindInteractiveApp(InteractiveVersion)
+                ?? throw new UsageException($"dotnet-interactive {InteractiveVersion} is not installed: run 'dotnet tool restore' in the repository, "
+                    + $"or 'dotnet tool install -g Microsoft.dotnet-interactive --version {InteractiveVersion}', then run this again.");
+            output.WriteLine($"Registered the Jupyter kernel .net-csharp: {NotebookSetup.InstallJupyterKernel(app, NotebookSetup.JupyterKernelsDirectory())}");
+        }
+
+        output.WriteLine("Kernels:");
+        output.WriteLine("  VS Code: " + NotebookSetup.VsCodeHasPolyglot() switch
+        {
+            true => "the Polyglot Notebooks extension is installed.",
+            false => "install the Polyglot Notebooks extension (ms-dotnettools.dotnet-interactive-vscode).",
+            null => "'code' is not on the PATH; in VS Code, install the Polyglot Notebooks extension (ms-dotnettools.dotnet-interactive-vscode).",
+        });
+        output.WriteLine("  Jupyter: " + NotebookSetup.JupyterHasDotnetKernel() switch
+        {
+            true => "the .net-csharp kernel is registered.",
+            false => "no .net-csharp kernel: run 'summarizer notebook setup --jupyter'.",
+            null => "Jupyter is not installed (pip install jupyter, or your system's jupyter packages).",
+        });
+        return ExitCodes.Ok;
     }
 
     private static async Task<int> RunAsync(
@@ -135,7 +178,7 @@ internal static class NotebookCommand
             },
             cancellationToken).ConfigureAwait(false);
 
-        NotebookFiles.WriteIpynb(result.Document, ipynbPath);
+        NotebookFiles.WriteIpynb(result.Document, ipynbPath, NotebookFiles.CellIds(source));
         NotebookFiles.WriteText(htmlPath, exporter.Export(result.Document, name));
 
         var failed = result.Cells.Count(c => c.Outcome == CellOutcome.Failed);

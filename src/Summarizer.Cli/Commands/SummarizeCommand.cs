@@ -1,14 +1,21 @@
 using System.CommandLine;
-using System.Text.Json;
-using Summarizer.Analysis;
+using System.Globalization;
 using Summarizer.Ingestion;
-using Summarizer.Summarization;
+using Summarizer.Llm;
+using Summarizer.Requests;
 
 namespace Summarizer.Cli.Commands;
 
-/// <summary><c>summarizer summarize &lt;inputs&gt;</c>: extractive summaries of files, folders, globs, URLs or stdin.</summary>
+/// <summary>
+/// <c>summarizer summarize &lt;inputs&gt;</c>: summaries of files, folders, globs, URLs or stdin, with any catalog
+/// method. The options are the request options every host shares (<see cref="RequestOptions"/>); the work is
+/// <see cref="SummaryPipeline"/>'s.
+/// </summary>
 internal static class SummarizeCommand
 {
+    /// <summary>Exit code after Ctrl+C (128 + SIGINT), as shells expect.</summary>
+    public const int Cancelled = 130;
+
     public static Command Create(CliConsole console)
     {
         var inputs = new Argument<string[]>("inputs")
@@ -16,231 +23,174 @@ internal static class SummarizeCommand
             Description = "Files, folders, globs, http(s) URLs or '-' for standard input (JSONL with id and text, or plain text).",
             Arity = ArgumentArity.OneOrMore,
         };
-        var method = new Option<string?>("--method", "-m")
-        {
-            Description = $"Summarisation method: {string.Join(", ", SummarizerCatalog.Names)} (default {SummarizerCatalog.Default.Name}).",
-        };
-        method.CompletionSources.Add(_ => SummarizerCatalog.Names.Select(n => new System.CommandLine.Completions.CompletionItem(n)));
-        var length = new LengthOptions();
         var format = new Option<OutputFormat>("--format", "-f")
         {
             Description = "Output format: text, markdown, json or jsonl.",
             DefaultValueFactory = _ => OutputFormat.Text,
         };
-        var methodOptions = new Option<string[]>("--option", "-o")
-        {
-            Description = "A method option as name=value (repeatable); see 'summarizer methods'.",
-            AllowMultipleArgumentsPerToken = false,
-        };
-        var language = new Option<string?>("--language") { Description = "ISO 639-1 language for stop words and stemming (default: detected, else en)." };
-        var textField = new Option<string[]>("--text-field") { Description = "JSONL/CSV/Parquet field(s) holding the text (default: text, article)." };
-        var idField = new Option<string?>("--id-field") { Description = "JSONL/CSV/Parquet field holding the id (default: id)." };
-
-        var command = new Command("summarize", "Summarise articles with an extractive method or an LLM (--method llm).")
-        {
-            inputs, method, length.Sentences, length.Ratio, length.Words, format, methodOptions, language, textField, idField,
-        };
-        var llm = new LlmCliOptions(console.GetVariable);
-        llm.AddTo(command);
+        var fields = new InputFieldOptions();
+        var request = new RequestArguments();
+        var command = new Command("summarize", "Summarise articles with an extractive method or an LLM (--method llm).") { inputs, format };
+        request.AddTo(command);
+        fields.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var summaryLength = length.Resolve(parse);
-            var entry = MethodArguments.Resolve(parse.GetValue(method));
-            if (entry.Kind == SummarizerKind.Abstractive)
-            {
-                var llmInputs = ArticleLoader.ReadAsync(parse.GetValue(inputs)!, LoadOptionsFrom(parse.GetValue(idField), parse.GetValue(textField)), console.In, cancellationToken);
-                return await llm.RunAsync(parse, llmInputs, parse.GetValue(format), console, cancellationToken).ConfigureAwait(false);
-            }
-
-            var summarizer = MethodArguments.Create(entry, MethodArguments.ParseOptions(parse.GetValue(methodOptions)));
-            var analyzer = new TextAnalyzer(new AnalysisOptions { Language = parse.GetValue(language) });
-            // Language detection runs in the parallel stage below rather than in the (sequential) reader.
-            var loadOptions = LoadOptionsFrom(parse.GetValue(idField), parse.GetValue(textField)) with { DetectLanguage = false };
-            var detect = parse.GetValue(language) is null;
-            var items = ArticleLoader.ReadAsync(parse.GetValue(inputs)!, loadOptions, console.In, cancellationToken);
-            var writer = SummaryWriter.Create(parse.GetValue(format), console.Out);
-            var (_, failures) = await BatchProgress.RunAsync(console, "Summarised", async report =>
-            {
-                int done = 0, failed = 0;
-                await foreach (var batch in Batches(items, 256, cancellationToken).ConfigureAwait(false))
-                {
-                    var results = new SummaryRecord[batch.Count];
-                    Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
-                    {
-                        results[i] = batch[i] switch
-                        {
-                            LoadedArticle loaded => Summarize(detect ? WithLanguage(loaded.Article) : loaded.Article, analyzer, summarizer, summaryLength),
-                            LoadFailure failure => SummaryRecord.Failed(null, failure.Source, failure.Message),
-                            var other => SummaryRecord.Failed(null, other.Source, "Unrecognised input."),
-                        };
-                    });
-
-                    foreach (var record in results)
-                    {
-                        failed += record.Error is null ? 0 : 1;
-                        done++;
-                        writer.Write(record);
-                    }
-
-                    report(done, failed);
-                }
-
-                writer.Complete();
-                return (done, failed);
-            }).ConfigureAwait(false);
-            return failures == 0 ? ExitCodes.Ok : ExitCodes.SomeInputsFailed;
+            var summarizeRequest = request.Request(parse);
+            using var pipeline = CreatePipeline(summarizeRequest, console);
+            var outputFormat = parse.GetValue(format);
+            // Language detection runs in the pipeline's parallel stage rather than in the (sequential) reader.
+            var items = ArticleLoader.ReadAsync(parse.GetValue(inputs)!, fields.LoadOptions(parse) with { DetectLanguage = false }, console.In, cancellationToken);
+            return await RunAsync(pipeline, items, outputFormat, console, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    internal static LoadOptions LoadOptionsFrom(string? idField, string[]? textFields)
-    {
-        var options = new LoadOptions();
-        if (!string.IsNullOrWhiteSpace(idField))
-        {
-            options = options with { IdField = idField };
-        }
-
-        if (textFields is { Length: > 0 })
-        {
-            options = options with { TextFields = textFields };
-        }
-
-        return options;
-    }
-
-    private static Article WithLanguage(Article article) =>
-        article.Language is null ? article with { Language = LanguageDetector.Detect(article.Text) } : article;
-
-    private static SummaryRecord Summarize(Article article, TextAnalyzer analyzer, ISummarizer summarizer, SummaryLength length)
+    private static SummaryPipeline CreatePipeline(SummarizeRequest request, CliConsole console)
     {
         try
         {
-            var document = analyzer.Analyze(article);
-            if (document.Sentences.Count == 0)
+            return new SummaryPipeline(request, new PipelineOptions { GetVariable = console.GetVariable });
+        }
+        catch (UserInputException ex) when (request.IsAbstractive)
+        {
+            throw new UsageException(ex.Message + Environment.NewLine + "Run 'summarizer providers' to see what is set.");
+        }
+    }
+
+    /// <summary>
+    /// Writes one result per input and returns <see cref="ExitCodes.Ok"/>, <see cref="ExitCodes.SomeInputsFailed"/>, or
+    /// <see cref="Cancelled"/> after Ctrl+C (results already written stay written, and LLM answers cached).
+    /// </summary>
+    private static async Task<int> RunAsync(SummaryPipeline pipeline, IAsyncEnumerable<LoadItem> items, OutputFormat format,
+        CliConsole console, CancellationToken cancellationToken)
+    {
+        var writer = SummaryWriter.Create(format, console.Out);
+        var tally = new Tally(pipeline.Request.IsAbstractive, pipeline.Request.Llm.Options.Prices);
+        try
+        {
+            await using var enumerator = items.GetAsyncEnumerator(cancellationToken);
+            var first = await enumerator.MoveNextAsync().ConfigureAwait(false) ? enumerator.Current : null;
+            var second = first is not null && await enumerator.MoveNextAsync().ConfigureAwait(false) ? enumerator.Current : null;
+            if (pipeline.Request.IsAbstractive && first is LoadedArticle only && second is null && format is OutputFormat.Text or OutputFormat.Markdown)
             {
-                return SummaryRecord.Failed(article.Id, article.Source, "The article has no text to summarise.");
-            }
-
-            var summary = summarizer.Summarize(document, length);
-            return new SummaryRecord(article.Id, article.Source, article.Title, summary.Text, summary.Indices, summarizer.Name, null);
-        }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException)
-        {
-            return SummaryRecord.Failed(article.Id, article.Source, ex.Message);
-        }
-    }
-
-    internal static async IAsyncEnumerable<List<T>> Batches<T>(IAsyncEnumerable<T> items, int size,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var batch = new List<T>(size);
-        await foreach (var item in items.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            batch.Add(item);
-            if (batch.Count == size)
-            {
-                yield return batch;
-                batch = new List<T>(size);
-            }
-        }
-
-        if (batch.Count > 0)
-        {
-            yield return batch;
-        }
-    }
-}
-
-/// <summary>One output record of <c>summarize</c>.</summary>
-internal sealed record SummaryRecord(
-    string? Id, string? Source, string? Title, string? Summary, IReadOnlyList<int>? Sentences, string? Method, string? Error)
-{
-    public static SummaryRecord Failed(string? id, string? source, string error) => new(id, source, null, null, null, null, error);
-}
-
-/// <summary>Writes summary records in one of the output formats, streaming where the format allows.</summary>
-internal abstract class SummaryWriter(TextWriter output)
-{
-    protected TextWriter Output { get; } = output;
-
-    public static SummaryWriter Create(OutputFormat format, TextWriter output) => format switch
-    {
-        OutputFormat.Jsonl => new JsonlWriter(output),
-        OutputFormat.Json => new JsonArrayWriter(output),
-        OutputFormat.Markdown => new MarkdownWriter(output),
-        _ => new TextWriterFormat(output),
-    };
-
-    public abstract void Write(SummaryRecord record);
-
-    public virtual void Complete() => Output.Flush();
-
-    private static object ToJson(SummaryRecord r) => r.Error is null
-        ? new { id = r.Id, source = r.Source, title = r.Title, method = r.Method, summary = r.Summary, sentences = r.Sentences }
-        : new { id = r.Id, source = r.Source, error = r.Error };
-
-    private sealed class JsonlWriter(TextWriter output) : SummaryWriter(output)
-    {
-        public override void Write(SummaryRecord record) =>
-            Output.WriteLine(JsonSerializer.Serialize(ToJson(record), JsonOptions.Compact));
-    }
-
-    private sealed class JsonArrayWriter(TextWriter output) : SummaryWriter(output)
-    {
-        private readonly List<object> _records = [];
-
-        public override void Write(SummaryRecord record) => _records.Add(ToJson(record));
-
-        public override void Complete()
-        {
-            Output.WriteLine(JsonSerializer.Serialize(_records, JsonOptions.Indented));
-            base.Complete();
-        }
-    }
-
-    private sealed class MarkdownWriter(TextWriter output) : SummaryWriter(output)
-    {
-        public override void Write(SummaryRecord record)
-        {
-            var heading = record.Title ?? record.Id ?? record.Source ?? "Article";
-            Output.WriteLine($"## {heading}");
-            Output.WriteLine();
-            if (record.Error is not null)
-            {
-                Output.WriteLine($"> **Error** ({record.Source}): {record.Error}");
+                // One article to a terminal: print the summary as the model writes it.
+                await StreamOneAsync(pipeline, only.Article, format, console, tally, cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                foreach (var line in record.Summary!.Split('\n'))
+                await BatchProgress.RunAsync(console, pipeline.Request.IsAbstractive ? "Summarising" : "Summarised", async report =>
                 {
-                    Output.WriteLine($"- {line}");
-                }
+                    await foreach (var result in pipeline.SummarizeAllAsync(Rest(first, second, enumerator), cancellationToken).ConfigureAwait(false))
+                    {
+                        tally.Add(result);
+                        writer.Write(result);
+                        report(tally.Done, tally.Failed);
+                    }
+
+                    return (tally.Done, tally.Failed);
+                }).ConfigureAwait(false);
             }
 
-            Output.WriteLine();
+            writer.Complete();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            writer.Complete();
+            await console.Error.WriteLineAsync($"Cancelled after {tally.Done} articles; finished summaries are kept.").ConfigureAwait(false);
+            await tally.ReportAsync(console).ConfigureAwait(false);
+            return Cancelled;
+        }
+
+        await tally.ReportAsync(console).ConfigureAwait(false);
+        return tally.Failed > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Ok;
+    }
+
+    private static async IAsyncEnumerable<LoadItem> Rest(LoadItem? first, LoadItem? second, IAsyncEnumerator<LoadItem> enumerator)
+    {
+        if (first is null)
+        {
+            yield break;
+        }
+
+        yield return first;
+        if (second is null)
+        {
+            yield break;
+        }
+
+        yield return second;
+        while (await enumerator.MoveNextAsync().ConfigureAwait(false))
+        {
+            yield return enumerator.Current;
         }
     }
 
-    private sealed class TextWriterFormat(TextWriter output) : SummaryWriter(output)
+    private static async Task StreamOneAsync(SummaryPipeline pipeline, Article article, OutputFormat format, CliConsole console, Tally tally,
+        CancellationToken cancellationToken)
     {
-        private bool _first = true;
-
-        public override void Write(SummaryRecord record)
+        var output = console.Out;
+        if (format == OutputFormat.Markdown)
         {
-            if (!_first)
+            await output.WriteLineAsync($"## {article.Title ?? article.Id}\n").ConfigureAwait(false);
+        }
+
+        var result = await pipeline.SummarizeAsync(article, piece =>
+        {
+            output.Write(piece);
+            output.Flush();
+        }, cancellationToken).ConfigureAwait(false);
+        await output.WriteLineAsync().ConfigureAwait(false);
+        tally.Add(result);
+        if (result.Error is not null)
+        {
+            await console.Error.WriteLineAsync(result.Error).ConfigureAwait(false);
+            return;
+        }
+
+        foreach (var sentence in result.Sentences.Where(s => s.Unsupported))
+        {
+            await console.Error.WriteLineAsync($"unsupported by the article: {sentence.Text}").ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Counts results, and for LLM runs tokens and cost, for the summary lines on stderr.</summary>
+    private sealed class Tally(bool llm, LlmPrices? prices)
+    {
+        private TokenUsage _usage = TokenUsage.None;
+        private decimal? _cost = prices is null ? null : 0m;
+        private int _fromCache;
+
+        public int Done { get; private set; }
+
+        public int Failed { get; private set; }
+
+        public void Add(SummaryResult result)
+        {
+            Done++;
+            Failed += result.Error is null ? 0 : 1;
+            if (result.Llm is { } details)
             {
-                Output.WriteLine();
+                _fromCache += details.FromCache ? 1 : 0;
+                _usage += details.FromCache ? TokenUsage.None : details.Usage;
+                _cost += details.Cost;
+            }
+        }
+
+        public Task ReportAsync(CliConsole console)
+        {
+            if (!llm)
+            {
+                return Task.CompletedTask;
             }
 
-            _first = false;
-            var heading = record.Title is null ? record.Source ?? record.Id : $"{record.Title} ({record.Source ?? record.Id})";
-            if (heading is not null)
+            var line = string.Create(CultureInfo.InvariantCulture,
+                $"Tokens: {_usage.InputTokens} in, {_usage.OutputTokens} out; {_fromCache} answered from cache");
+            if (_cost is not null)
             {
-                Output.WriteLine($"== {heading}");
+                line += string.Create(CultureInfo.InvariantCulture, $"; cost {_cost.Value:0.######}");
             }
 
-            Output.WriteLine(record.Error is null ? record.Summary : $"error: {record.Error}");
+            return console.Error.WriteLineAsync(line);
         }
     }
 }

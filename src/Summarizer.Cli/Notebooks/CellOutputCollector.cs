@@ -52,6 +52,9 @@ internal sealed class CellOutputCollector
                     }
 
                     break;
+                case DisplayedValueProduced or DisplayedValueUpdated when IsEmpty((DisplayEvent)e):
+                    // Markup without any text (the kernel's package list when every package is built in) shows nothing.
+                    break;
                 case DisplayedValueProduced or DisplayedValueUpdated:
                     var display = (DisplayEvent)e;
                     var element = new DisplayElement(display.FormattedValues.ToDictionary(f => f.MimeType, f => (object)f.Value));
@@ -109,6 +112,11 @@ internal sealed class CellOutputCollector
 
         _cell.Outputs.Add(new TextElement(text, stream));
     }
+
+    private static bool IsEmpty(DisplayEvent e) =>
+        e.FormattedValues.Count > 0 && e.FormattedValues.All(f =>
+            f.MimeType == "text/html" && System.Text.RegularExpressions.Regex.Replace(f.Value ?? "", "<[^>]*>", "").Trim().Length == 0
+            && !f.Value!.Contains("<svg", StringComparison.OrdinalIgnoreCase) && !f.Value.Contains("<img", StringComparison.OrdinalIgnoreCase));
 
     private static string TextOf(DisplayEvent e) =>
         e.FormattedValues.FirstOrDefault(f => f.MimeType == "text/plain")?.Value

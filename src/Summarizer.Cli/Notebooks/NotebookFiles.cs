@@ -1,5 +1,7 @@
 using System.Text;
+using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.DotNet.Interactive.Documents;
 using Microsoft.DotNet.Interactive.Documents.Jupyter;
 
@@ -46,8 +48,12 @@ internal static class NotebookFiles
         }
     }
 
-    /// <summary>Writes <paramref name="document"/> as Jupyter JSON (nbformat 4) with its outputs.</summary>
-    public static void WriteIpynb(InteractiveDocument document, string path)
+    /// <summary>
+    /// Writes <paramref name="document"/> as Jupyter JSON (nbformat 4.5) with its outputs. Every cell has an id, as
+    /// nbformat 4.5 requires: the source notebook's id when <paramref name="sourceIds"/> has one for that cell, else
+    /// one derived from the cell's position and text.
+    /// </summary>
+    public static void WriteIpynb(InteractiveDocument document, string path, IReadOnlyList<string?>? sourceIds = null)
     {
         if (!document.Metadata.ContainsKey("kernelspec"))
         {
@@ -74,8 +80,60 @@ internal static class NotebookFiles
             new(NotebookKernel.Value, "value", []),
         };
         kernelInfos.DefaultKernelName = NotebookKernel.CSharp;
-        using var stream = File.Create(path);
-        Notebook.Write(document, stream, kernelInfos);
+        using var buffer = new MemoryStream();
+        Notebook.Write(document, buffer, kernelInfos);
+        var json = JsonNode.Parse(buffer.ToArray())!.AsObject();
+        json["nbformat_minor"] = Math.Max(5, json["nbformat_minor"]?.GetValue<int>() ?? 0);
+        var cells = json["cells"]!.AsArray();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var cell = cells[i]!.AsObject();
+            var id = sourceIds is not null && i < sourceIds.Count && sourceIds[i] is { Length: > 0 } given ? given : DerivedId(i, cell);
+            while (!used.Add(id))
+            {
+                id += "-" + i.ToString(CultureInfo.InvariantCulture);
+            }
+
+            // nbformat expects the id right after cell_type; readers do not care, but diffs read better.
+            var rest = cell.Where(p => p.Key != "cell_type").Select(p => (p.Key, Value: p.Value?.DeepClone())).ToList();
+            var type = cell["cell_type"]?.DeepClone();
+            cell.Clear();
+            cell["cell_type"] = type;
+            cell["id"] = id;
+            foreach (var (key, value) in rest)
+            {
+                cell[key] = value;
+            }
+        }
+
+        WriteText(path, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
+    }
+
+    /// <summary>The ids of an .ipynb's cells, in order (null for a cell without one, or for a .dib).</summary>
+    public static IReadOnlyList<string?> CellIds(string path)
+    {
+        if (!path.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase))
+        {
+            return [];
+        }
+
+        try
+        {
+            var cells = JsonNode.Parse(File.ReadAllText(path))?["cells"]?.AsArray();
+            return cells?.Select(c => c?["id"]?.GetValue<string>()).ToArray() ?? [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    private static string DerivedId(int index, JsonObject cell)
+    {
+        var source = cell["source"] is JsonArray lines ? string.Concat(lines.Select(l => l?.GetValue<string>())) : cell["source"]?.ToString();
+        var hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(index.ToString(CultureInfo.InvariantCulture) + ":" + source));
+        return Convert.ToHexStringLower(hash)[..12];
     }
 
     /// <summary>Writes a text file as UTF-8 without a byte order mark.</summary>

@@ -1,7 +1,7 @@
 using System.Reflection;
 using Microsoft.Data.Analysis.Interactive;
 using Microsoft.DotNet.Interactive;
-using Summarizer.Charts;
+using Summarizer.Interactive.Rendering;
 using Summarizer.Interactive;
 
 namespace Summarizer.Cli.Notebooks;
@@ -12,12 +12,26 @@ internal static class NotebookHost
     /// <summary>The package id notebooks reference to load the Summarizer kernel extension.</summary>
     public const string ExtensionPackageId = "Summarizer.Interactive";
 
-    /// <summary>A runner with the kernel extensions this tool is built with.</summary>
-    public static NotebookRunner CreateRunner() => new(LoadExtensionsAsync, HostedExtensionPackage());
+    /// <summary>
+    /// The variable the repository's notebooks read the lines that load Summarizer from, before the file
+    /// <c>summarizer notebook setup</c> writes.
+    /// </summary>
+    public const string LoadVariable = "SUMMARIZER_NOTEBOOK_LOAD";
 
-    /// <summary>An exporter that inlines plotly.js once for all the charts on the page.</summary>
-    public static NotebookHtmlExporter CreateExporter() =>
-        new([new SharedScript(PlotlyChart.LibraryScriptTag(), "summarizer-chart")]);
+    /// <summary>
+    /// A runner with the kernel extensions this tool is built with. Notebooks that load Summarizer the way
+    /// <c>summarizer notebook setup</c> arranges are told to reference the built-in package instead, so they run here
+    /// without any setup.
+    /// </summary>
+    public static NotebookRunner CreateRunner()
+    {
+        var hosted = HostedExtensionPackage();
+        Environment.SetEnvironmentVariable(LoadVariable, $"#r \"nuget: {ExtensionPackageId}, {VersionOf(typeof(SummarizerKernelExtension).Assembly)}\"");
+        return new(LoadExtensionsAsync, hosted);
+    }
+
+    /// <summary>An exporter that inlines the extension's page scripts (plotly.js) once for all outputs on the page.</summary>
+    public static NotebookHtmlExporter CreateExporter() => new(PageAssets.Scripts);
 
     /// <summary>
     /// The extension package, at the version of the assembly this tool was built with; a reference to it shows the

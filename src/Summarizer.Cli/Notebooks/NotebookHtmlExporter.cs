@@ -4,16 +4,9 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.DotNet.Interactive.Documents;
+using Summarizer.Interactive.Rendering;
 
 namespace Summarizer.Cli.Notebooks;
-
-/// <summary>
-/// A script several outputs carry (such as a chart library): the exporter removes every copy from the outputs and
-/// puts one in the page head, if any output carries it or mentions <see cref="UsedBy"/>.
-/// </summary>
-/// <param name="ScriptElement">The exact script element the outputs contain.</param>
-/// <param name="UsedBy">A marker of outputs that need the script even when they do not carry it.</param>
-internal sealed record SharedScript(string ScriptElement, string UsedBy);
 
 /// <summary>Writes an executed notebook as one self-contained HTML page that needs no network to view.</summary>
 /// <remarks>
@@ -23,11 +16,12 @@ internal sealed record SharedScript(string ScriptElement, string UsedBy);
 /// </remarks>
 internal sealed class NotebookHtmlExporter
 {
-    private readonly IReadOnlyList<SharedScript> _sharedScripts;
+    private readonly IReadOnlyList<PageScript> _sharedScripts;
 
     /// <summary>Creates an exporter.</summary>
-    /// <param name="sharedScripts">Scripts to inline once per page instead of once per output.</param>
-    public NotebookHtmlExporter(IReadOnlyList<SharedScript> sharedScripts)
+    /// <param name="sharedScripts">Scripts to inline once per page instead of once per output (the extension's
+    /// <see cref="PageAssets.Scripts"/>): every copy in the outputs is removed and one goes in the page head.</param>
+    public NotebookHtmlExporter(IReadOnlyList<PageScript> sharedScripts)
     {
         _sharedScripts = sharedScripts;
     }
@@ -87,7 +81,7 @@ internal sealed class NotebookHtmlExporter
         {
             if (needed[i])
             {
-                page.Append(_sharedScripts[i].ScriptElement).Append('\n');
+                page.Append(_sharedScripts[i].Element).Append('\n');
             }
         }
 
@@ -128,12 +122,12 @@ internal sealed class NotebookHtmlExporter
             for (var i = 0; i < _sharedScripts.Count; i++)
             {
                 var shared = _sharedScripts[i];
-                if (html.Contains(shared.ScriptElement, StringComparison.Ordinal))
+                if (html.Contains(shared.Element, StringComparison.Ordinal))
                 {
                     needed[i] = true;
-                    html = html.Replace(shared.ScriptElement, string.Empty, StringComparison.Ordinal);
+                    html = html.Replace(shared.Element, string.Empty, StringComparison.Ordinal);
                 }
-                else if (html.Contains(shared.UsedBy, StringComparison.Ordinal))
+                else if (html.Contains(shared.Marker, StringComparison.Ordinal))
                 {
                     needed[i] = true;
                 }
@@ -209,6 +203,7 @@ internal sealed class NotebookHtmlExporter
         .prompt { color: var(--muted); font: 12px/1.9 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; min-width: 3.2em; text-align: right; }
         .source pre { flex: 1; margin: 0; background: var(--code-bg); border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; overflow-x: auto; }
         pre, code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 13px; }
+        .cell.markdown pre { background: var(--code-bg); border-radius: 6px; padding: 8px 12px; overflow-x: auto; }
         .outputs { margin: 8px 0 0 calc(3.2em + 8px); display: flex; flex-direction: column; gap: 8px; }
         .output { max-width: 100%; overflow-x: auto; }
         pre.output { margin: 0; padding: 6px 10px; white-space: pre-wrap; word-break: break-word; }

@@ -28,8 +28,11 @@ public sealed class Document
     /// <summary>The article this document was built from.</summary>
     public Article Article { get; }
 
-    /// <summary>The analysed text (the article body).</summary>
+    /// <summary>The article's text as given; sentence and token offsets index it.</summary>
     public string Text => Article.Text;
+
+    /// <summary>The analysed part of <see cref="Text"/>: the article body.</summary>
+    public string Body => Article.Body;
 
     /// <summary>The language used for stop words and stemming.</summary>
     public string Language { get; }

@@ -83,10 +83,17 @@ public static class LanguageDetector
     }
 
     /// <summary>
-    /// False when Lingua's model files cannot be loaded (a host that does not copy them beside the application, such
-    /// as a notebook kernel loading this library from a package); detection then relies on function words alone.
+    /// False when Lingua's models cannot be written to or read from the model folder (see
+    /// <see cref="ModelDirectory"/>); detection then relies on function words alone.
     /// </summary>
     public static bool IsLinguaAvailable => LinguaAvailable.Value;
+
+    /// <summary>
+    /// Where Lingua's trigram models are unpacked from this assembly on first need:
+    /// <c>$XDG_CACHE_HOME/summarizer/lingua-2.0.0</c> (or the OS equivalent). Shipping them inside the assembly makes
+    /// detection the same in every host, a notebook kernel included, which never has the model files beside it.
+    /// </summary>
+    public static string ModelDirectory { get; } = CacheFolder.Path("lingua-2.0.0");
 
     private static readonly Lazy<bool> LinguaAvailable = new(() =>
     {
@@ -238,12 +245,42 @@ public static class LanguageDetector
         private static Lingua.LanguageDetector Build()
         {
             var watch = Stopwatch.StartNew();
+            UnpackModels();
             var detector = LanguageDetectorBuilder.FromLanguages(Languages)
                 .WithMinimumRelativeDistance(0.1)
                 .WithLowAccuracyMode()
+                .WithLanguageModelsDirectory(ModelDirectory)
                 .Build();
             LoadTime = watch.Elapsed;
             return detector;
+        }
+
+        // Low-accuracy mode reads only the trigram model of each language. Each file is written whole under a temporary
+        // name and moved into place, so processes starting together never read half a file.
+        private static void UnpackModels()
+        {
+            var assembly = typeof(LanguageDetector).Assembly;
+            foreach (var language in Languages)
+            {
+                var code = language.IsoCode6391().ToString().ToLowerInvariant();
+                var folder = Path.Combine(ModelDirectory, code);
+                var target = Path.Combine(folder, "trigrams.json.br");
+                using var resource = assembly.GetManifestResourceStream($"Summarizer.Lingua.{code}.trigrams.json.br")
+                    ?? throw new InvalidOperationException($"The Lingua model for '{code}' is missing from {assembly.GetName().Name}.");
+                if (File.Exists(target) && new FileInfo(target).Length == resource.Length)
+                {
+                    continue;
+                }
+
+                Directory.CreateDirectory(folder);
+                var temporary = target + "." + Environment.ProcessId + ".tmp";
+                using (var file = File.Create(temporary))
+                {
+                    resource.CopyTo(file);
+                }
+
+                File.Move(temporary, target, overwrite: true);
+            }
         }
     }
 }

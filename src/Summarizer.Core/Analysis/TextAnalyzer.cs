@@ -31,7 +31,8 @@ public sealed class TextAnalyzer
     /// <summary>A shared analyzer with default options.</summary>
     public static TextAnalyzer Default { get; } = new();
 
-    /// <summary>Analyses a plain string (id = content hash).</summary>
+    /// <summary>Analyses a plain string as one body (id = content hash); see <see cref="ArticleLoader.FromString"/> to
+    /// read a title and dateline from it first.</summary>
     public Document Analyze(string text) => Analyze(Article.FromText(text));
 
     /// <summary>Analyses an article.</summary>
@@ -41,9 +42,14 @@ public sealed class TextAnalyzer
         var language = _options.Language ?? article.Language ?? "en";
         var stopWords = StopWords.For(language);
         var stemmer = _options.Stem ? Stemmer.For(language) : null;
+        // Only the body is analysed, but every offset indexes the article's text as given.
         var text = article.Text;
+        var spans = SentenceSplitter.Split(article.Body);
+        if (article.BodyStart > 0)
+        {
+            spans = spans.Select(s => s with { Start = s.Start + article.BodyStart, End = s.End + article.BodyStart }).ToArray();
+        }
 
-        var spans = SentenceSplitter.Split(text);
         var lexicon = Lexicon.For(language, stopWords, stemmer);
         var ids = DocumentTermIds.Begin();
         // Sized from news text (about one term per 20 characters) to avoid regrowth.

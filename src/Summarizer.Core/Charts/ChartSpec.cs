@@ -20,7 +20,7 @@ public enum ChartKind
 public sealed record ChartSeries(string Name, IReadOnlyList<string> Labels, IReadOnlyList<double> Values);
 
 /// <summary>
-/// A chart as plain data: what to draw, not how. Renderers (<see cref="PlotlyChart"/>) turn it into HTML, so Core
+/// A chart as plain data: what to draw, not how. Renderers in the hosts (plotly and SVG in the notebook extension) draw it, so Core
 /// never depends on a charting library.
 /// </summary>
 public sealed record ChartSpec

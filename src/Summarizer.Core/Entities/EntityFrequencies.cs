@@ -12,7 +12,7 @@ namespace Summarizer.Entities;
 /// <param name="ExampleSentence">The sentence of its first mention.</param>
 public sealed record EntityCount(string Entity, string Type, int Count, int Articles, string ExampleSentence);
 
-/// <summary>Options for <see cref="EntityFrequencies.Count"/>.</summary>
+/// <summary>Options for counting entities (<see cref="EntityFrequencies"/>).</summary>
 public sealed record EntityFrequencyOptions
 {
     /// <summary>The default options: every type, every entity.</summary>
@@ -48,11 +48,19 @@ public static class EntityFrequencies
     {
         ArgumentNullException.ThrowIfNull(articles);
         recognizer ??= EntityRecognizer.Default;
+        return Count(articles.Select(a => (a.ArticleId, a.Text, recognizer.Recognize(a.Text))), options);
+    }
+
+    /// <summary>Counts entities already recognised in each article (offsets into its text), most frequent first.</summary>
+    public static IReadOnlyList<EntityCount> Count(IEnumerable<(string ArticleId, string Text, IReadOnlyList<EntityMention> Mentions)> articles,
+        EntityFrequencyOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
         options ??= EntityFrequencyOptions.Default;
         var found = new List<(string Article, string Text, EntityMention Mention, string Canonical)>();
-        foreach (var (id, text) in articles)
+        foreach (var (id, text, recognized) in articles)
         {
-            var mentions = recognizer.Recognize(text)
+            var mentions = recognized
                 .Where(m => options.Types is null || options.Types.Contains(m.Type))
                 .ToList();
             var canonical = CanonicalNames(mentions);
@@ -134,16 +142,17 @@ public static class EntityFrequencies
         return Enumerable.Range(0, mentions.Count).Select(i => spelling[(mentions[i].Type, Key(names[i]))]).ToArray();
     }
 
-    /// <summary>The table as a DataFrame with columns Entity, Type, Count, Articles, ExampleSentence.</summary>
+    /// <summary>The table as a DataFrame with columns <c>entity</c>, <c>type</c>, <c>count</c>, <c>articles</c> and
+    /// <c>example</c> (the sentence of its first mention); the same scheme as the word table.</summary>
     public static DataFrame ToDataFrame(IReadOnlyList<EntityCount> counts)
     {
         ArgumentNullException.ThrowIfNull(counts);
         return new DataFrame(
-            new StringDataFrameColumn("Entity", counts.Select(c => c.Entity)),
-            new StringDataFrameColumn("Type", counts.Select(c => c.Type)),
-            new Int32DataFrameColumn("Count", counts.Select(c => c.Count)),
-            new Int32DataFrameColumn("Articles", counts.Select(c => c.Articles)),
-            new StringDataFrameColumn("ExampleSentence", counts.Select(c => c.ExampleSentence)));
+            new StringDataFrameColumn("entity", counts.Select(c => c.Entity)),
+            new StringDataFrameColumn("type", counts.Select(c => c.Type)),
+            new Int32DataFrameColumn("count", counts.Select(c => c.Count)),
+            new Int32DataFrameColumn("articles", counts.Select(c => c.Articles)),
+            new StringDataFrameColumn("example", counts.Select(c => c.ExampleSentence)));
     }
 
     private static string Key(string name) => Tokenizer.Normalize(name.Replace(".", "", StringComparison.Ordinal).AsSpan());

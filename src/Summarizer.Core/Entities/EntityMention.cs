@@ -52,4 +52,36 @@ public static class EntityTypes
         "MISC" => Misc,
         _ => label,
     };
+
+    /// <summary>Every type the recogniser reports, names first.</summary>
+    public static IReadOnlyList<string> All { get; } = [Person, Organization, Location, Misc, Date, Time, Money, Percent, Quantity, Number];
+
+    /// <summary>
+    /// Reads a comma-separated list of types (<c>PERSON,LOCATION</c>, any case; <c>PER</c>, <c>ORG</c>, <c>LOC</c> too);
+    /// null or blank means every type (null set). Unknown names are reported.
+    /// </summary>
+    public static (IReadOnlySet<string>? Types, IReadOnlyList<string> Problems) ParseList(string? list)
+    {
+        if (string.IsNullOrWhiteSpace(list))
+        {
+            return (null, []);
+        }
+
+        var types = new HashSet<string>(StringComparer.Ordinal);
+        var problems = new List<string>();
+        foreach (var name in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var type = FromLabel(name.ToUpperInvariant());
+            if (All.Contains(type))
+            {
+                types.Add(type);
+            }
+            else
+            {
+                problems.Add($"Unknown entity type '{name}'. Known types: {string.Join(", ", All)}.");
+            }
+        }
+
+        return (types, problems);
+    }
 }

@@ -36,15 +36,15 @@ public sealed class FrequencyTable
     public int DocumentCount { get; }
 
     /// <summary>
-    /// The rows as a <see cref="DataFrame"/> with columns <c>term</c>, <c>count</c>, <c>documents</c> and, when grouped,
-    /// <c>group</c>.
+    /// The rows as a <see cref="DataFrame"/> with columns <c>term</c>, <c>count</c>, <c>articles</c> (how many
+    /// articles use the term) and, when grouped, <c>group</c>; the same scheme as the entity table.
     /// </summary>
     public DataFrame ToDataFrame()
     {
         var n = Rows.Count;
         var term = new StringDataFrameColumn("term", n);
         var count = new Int32DataFrameColumn("count", n);
-        var documents = new Int32DataFrameColumn("documents", n);
+        var documents = new Int32DataFrameColumn("articles", n);
         var group = IsGrouped ? new StringDataFrameColumn("group", n) : null;
         for (var i = 0; i < n; i++)
         {

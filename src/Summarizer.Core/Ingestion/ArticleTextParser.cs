@@ -4,50 +4,67 @@ using System.Text.RegularExpressions;
 
 namespace Summarizer.Ingestion;
 
-/// <summary>The parts of a plain-text or Markdown article: headline, byline, date, dateline place and body.</summary>
-internal sealed record ParsedText(string Body, string? Title, string? Byline, DateTimeOffset? Date, string? Place);
+/// <summary>
+/// The parts of a plain-text article: headline, byline, date and dateline place, and where the body sits in the
+/// text. The text itself is never rewritten, so offsets into the body are offsets into the text as given.
+/// </summary>
+internal sealed record ParsedText(string Text, int BodyStart, int BodyEnd, string? Title, string? Byline, DateTimeOffset? Date, string? Place)
+{
+    public string Body => Text[BodyStart..BodyEnd];
+}
 
 /// <summary>
-/// Splits a plain-text article into its parts. A title is a short first line without closing punctuation that is
-/// followed by more text; it may be followed by a <c>By ...</c> line and a date line. A dateline is an upper-case
-/// place name opening the body and ending in a colon or dash (<c>GENEVA:</c>, <c>NEW YORK —</c>,
-/// <c>LONDON, England (CNN) --</c>); it moves to <see cref="ParsedText.Place"/>.
+/// Finds the parts of a plain-text article without changing its text. A title is a short first line without closing
+/// punctuation that is followed by more text; it may be followed by a <c>By ...</c> line and a date line. A dateline
+/// is an upper-case place name opening the body and ending in a colon or dash (<c>GENEVA:</c>, <c>NEW YORK —</c>,
+/// <c>LONDON, England (CNN) --</c>); it moves to <see cref="ParsedText.Place"/>. Line ends may be <c>\n</c> or
+/// <c>\r\n</c>; a leading byte-order mark is skipped.
 /// </summary>
 internal static partial class ArticleTextParser
 {
     private const int MaxTitleLength = 160;
     private const int MaxTitleWords = 24;
 
-    public static ParsedText Parse(string text, bool markdown = false, bool detectTitle = true)
+    /// <summary>Parses <paramref name="text"/>.</summary>
+    /// <param name="text">The article text exactly as given.</param>
+    /// <param name="detectTitle">Take a headline-like first line as the title (plain files); false for records,
+    /// which name their title in a field.</param>
+    /// <param name="knownTitle">The title the source names elsewhere (a record field, a page's metadata): when the
+    /// first line repeats it, that line and any byline and date lines after it are not body.</param>
+    public static ParsedText Parse(string text, bool detectTitle = true, string? knownTitle = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var lines = Normalize(text).Split('\n').ToList();
-        if (markdown)
-        {
-            lines = lines.Select(StripMarkdown).ToList();
-        }
-
-        var i = SkipBlank(lines, 0);
+        var lines = Lines(text);
+        var i = SkipBlank(text, lines, 0);
         string? title = null;
         string? byline = null;
         DateTimeOffset? date = null;
 
-        if (detectTitle && i < lines.Count)
+        if (i < lines.Count)
         {
-            var first = lines[i].Trim();
-            var isHeading = markdown && text.TrimStart().StartsWith('#');
-            var next = SkipBlank(lines, i + 1);
-            // A wrapped paragraph continues in lower case on the very next line; a headline does not.
-            var continues = next == i + 1 && next < lines.Count && lines[next].TrimStart() is { Length: > 0 } n && char.IsLower(n[0]);
-            if (next < lines.Count && (isHeading || (IsTitleLine(first) && !continues)))
+            var first = Line(text, lines[i]).Trim();
+            var next = SkipBlank(text, lines, i + 1);
+            var isTitle = false;
+            if (knownTitle is not null)
             {
-                title = first;
+                isTitle = string.Equals(Squeeze(first), Squeeze(knownTitle), StringComparison.OrdinalIgnoreCase);
+            }
+            else if (detectTitle && next < lines.Count)
+            {
+                // A wrapped paragraph continues in lower case on the very next line; a headline does not.
+                var continues = next == i + 1 && Line(text, lines[next]).TrimStart() is { Length: > 0 } n && char.IsLower(n[0]);
+                isTitle = IsTitleLine(first) && !continues;
+            }
+
+            if (isTitle)
+            {
+                title = knownTitle ?? first;
                 i = next;
 
                 // Up to two metadata lines may follow a title: "By Name" and a date, in either order.
                 for (var k = 0; k < 2 && i < lines.Count; k++)
                 {
-                    var line = lines[i].Trim();
+                    var line = Line(text, lines[i]).Trim();
                     if (byline is null && BylinePattern().Match(line) is { Success: true } by)
                     {
                         byline = by.Groups["name"].Value.Trim();
@@ -61,22 +78,21 @@ internal static partial class ArticleTextParser
                         break;
                     }
 
-                    i = SkipBlank(lines, i + 1);
+                    i = SkipBlank(text, lines, i + 1);
                 }
             }
         }
 
-        var body = string.Join('\n', lines.Skip(i)).Trim();
+        var (start, end) = i < lines.Count ? Trim(text, lines[i].Start, text.Length) : (text.Length, text.Length);
         string? place = null;
-        var dateline = DatelinePattern().Match(body);
-        if (dateline.Success && dateline.Length < body.Length)
+        var dateline = DatelinePattern().Match(text, start, end - start);
+        if (dateline.Success && dateline.Index == start && dateline.Index + dateline.Length < end)
         {
             place = dateline.Groups["place"].Value.Trim();
-            body = body[dateline.Length..].TrimStart();
+            start = Trim(text, dateline.Index + dateline.Length, end).Start;
         }
 
-        body = CollapseBlankLines(body);
-        return new ParsedText(body, title, byline, date, place);
+        return new ParsedText(text, start, end, title, byline, date, place);
     }
 
     /// <summary>A headline: short, no closing sentence punctuation, not itself a dateline.</summary>
@@ -101,15 +117,47 @@ internal static partial class ArticleTextParser
         return words is >= 1 and <= MaxTitleWords && line.Any(char.IsLetter);
     }
 
-    internal static string Normalize(string text)
+    /// <summary>Plain text from Markdown: headings, emphasis and link targets go; each line keeps its place.</summary>
+    internal static string StripMarkdown(string text)
     {
-        var s = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
-        if (s.Length > 0 && s[0] == '\uFEFF')
+        var sb = new StringBuilder(text.Length);
+        foreach (var (start, end) in Lines(text))
         {
-            s = s[1..];
+            var line = text[start..end];
+            var s = HeadingPattern().Replace(line, "");
+            s = LinkPattern().Replace(s, "$1");
+            s = EmphasisPattern().Replace(s, "$2");
+            sb.Append(s);
+            if (end < text.Length)
+            {
+                sb.Append('\n');
+            }
         }
 
-        return s.Replace('\u00A0', ' ');
+        return sb.ToString();
+    }
+
+    /// <summary>Lines without their line end (<c>\n</c>, <c>\r\n</c> or <c>\r</c>).</summary>
+    internal static List<(int Start, int End)> Lines(string text)
+    {
+        var lines = new List<(int, int)>();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is '\n' or '\r')
+            {
+                lines.Add((start, i));
+                if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                start = i + 1;
+            }
+        }
+
+        lines.Add((start, text.Length));
+        return lines;
     }
 
     internal static string CollapseBlankLines(string text)
@@ -137,15 +185,47 @@ internal static partial class ArticleTextParser
         return sb.ToString();
     }
 
-    private static int SkipBlank(List<string> lines, int i)
+    private static string Line(string text, (int Start, int End) line) => text[line.Start..line.End];
+
+    private static int SkipBlank(string text, List<(int Start, int End)> lines, int i)
     {
-        while (i < lines.Count && string.IsNullOrWhiteSpace(lines[i]))
+        while (i < lines.Count && IsBlank(text, lines[i]))
         {
             i++;
         }
 
         return i;
     }
+
+    private static bool IsBlank(string text, (int Start, int End) line)
+    {
+        for (var k = line.Start; k < line.End; k++)
+        {
+            if (!char.IsWhiteSpace(text[k]) && text[k] != '\uFEFF')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static (int Start, int End) Trim(string text, int start, int end)
+    {
+        while (start < end && (char.IsWhiteSpace(text[start]) || text[start] == '\uFEFF'))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        return (start, end);
+    }
+
+    private static string Squeeze(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Trim('\uFEFF');
 
     private static bool TryParseDateLine(string line, out DateTimeOffset date)
     {
@@ -155,15 +235,7 @@ internal static partial class ArticleTextParser
                    DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal, out date);
     }
 
-    private static string StripMarkdown(string line)
-    {
-        var s = HeadingPattern().Replace(line, "");
-        s = LinkPattern().Replace(s, "$1");
-        s = EmphasisPattern().Replace(s, "$2");
-        return s;
-    }
-
-    [GeneratedRegex(@"^(?<place>\p{Lu}[\p{Lu}\p{M}.'’ -]{1,40}?)(?:,\s*[^:—–\n]{1,30}?)?(?:\s*\([^)\n]{1,30}\))?\s*(?::|—|–|--|\s-)\s+")]
+    [GeneratedRegex(@"\G(?<place>\p{Lu}[\p{Lu}\p{M}.'’ -]{1,40}?)(?:,[ \t]*[^:—–\r\n]{1,30}?)?(?:[ \t]*\([^)\r\n]{1,30}\))?[ \t]*(?::|—|–|--|[ \t]-)\s+")]
     private static partial Regex DatelinePattern();
 
     [GeneratedRegex(@"^(?:By|BY|by)\s+(?<name>[^\n]{2,80})$")]

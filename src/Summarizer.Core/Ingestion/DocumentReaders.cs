@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using UglyToad.PdfPig;
@@ -8,8 +10,14 @@ using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 namespace Summarizer.Ingestion;
 
 /// <summary>The fields a single-document reader found, before id and language are settled.</summary>
-internal sealed record ArticleDraft(string Body)
+internal sealed record ArticleDraft(string Text)
 {
+    /// <summary>Where the body starts in <see cref="Text"/>; the title, byline, date and dateline lines come before it.</summary>
+    public int BodyStart { get; init; }
+
+    /// <summary>Where the body ends in <see cref="Text"/>; null for the end of the text.</summary>
+    public int? BodyEnd { get; init; }
+
     public string? Id { get; init; }
     public string? Title { get; init; }
     public DateTimeOffset? Date { get; init; }
@@ -17,8 +25,9 @@ internal sealed record ArticleDraft(string Body)
     public string? Byline { get; init; }
     public string? Language { get; init; }
 
-    public static ArticleDraft FromParsed(ParsedText parsed) => new(parsed.Body)
+    public static ArticleDraft FromParsed(ParsedText parsed) => new(parsed.Text)
     {
+        BodyStart = parsed.BodyStart, BodyEnd = parsed.BodyEnd,
         Title = parsed.Title, Byline = parsed.Byline, Date = parsed.Date, Place = parsed.Place,
     };
 }
@@ -27,13 +36,26 @@ internal sealed record ArticleDraft(string Body)
 internal static class DocumentReaders
 {
     private const int MinPageWords = 4;
+    private const string WordUnpacks = "the Word document unpacks";
 
-    public static ArticleDraft ReadText(string text, bool markdown) =>
-        ArticleDraft.FromParsed(ArticleTextParser.Parse(text, markdown));
-
-    /// <summary>Main text, title, byline and date of a web page, without navigation, adverts or comments.</summary>
-    public static ArticleDraft ReadHtml(string html, string uri, string source)
+    public static ArticleDraft ReadText(string text, bool markdown)
     {
+        if (!markdown)
+        {
+            return ArticleDraft.FromParsed(ArticleTextParser.Parse(text));
+        }
+
+        // A Markdown heading on the first line is the title whatever its punctuation.
+        var plain = ArticleTextParser.StripMarkdown(text);
+        var heading = text.TrimStart().StartsWith('#') ? plain.TrimStart().Split('\n', 2)[0].Trim() : null;
+        return ArticleDraft.FromParsed(ArticleTextParser.Parse(plain, knownTitle: heading));
+    }
+
+    /// <summary>Main text, title, byline and date of a web page, without navigation, adverts or comments. A page over
+    /// the markup limits fails before parsing.</summary>
+    public static ArticleDraft ReadHtml(string html, string uri, string source, LoadOptions options, CancellationToken ct)
+    {
+        MarkupLimits.CheckHtml(html, source, options, ct);
         // Named argument on purpose: the two-string overload is (uri, userAgent) and downloads the page.
         var page = SmartReader.Reader.ParseArticle(uri, text: html, userAgent: null);
         var text = string.IsNullOrWhiteSpace(page.Content) ? page.TextContent ?? "" : HtmlText.ToPlainText(page.Content);
@@ -44,7 +66,7 @@ internal static class DocumentReaders
         }
 
         var title = Clean(page.Title);
-        var parsed = ArticleTextParser.Parse(DropLeadingLine(text, title), detectTitle: title is null);
+        var parsed = ArticleTextParser.Parse(text, knownTitle: title);
         // The author meta tag is the bare name; the visible byline often adds a job title.
         var byline = Clean(page.Author) ?? Clean(page.Byline);
         if (byline is not null && byline.StartsWith("By ", StringComparison.OrdinalIgnoreCase))
@@ -52,7 +74,7 @@ internal static class DocumentReaders
             byline = byline[3..].Trim();
         }
 
-        return new ArticleDraft(parsed.Body)
+        return ArticleDraft.FromParsed(parsed) with
         {
             Title = title ?? parsed.Title,
             Byline = byline ?? parsed.Byline,
@@ -62,14 +84,21 @@ internal static class DocumentReaders
         };
     }
 
-    /// <summary>Text of every page in reading order; the document title and author come from its metadata.</summary>
-    public static ArticleDraft ReadPdf(byte[] bytes, string source)
+    /// <summary>Text of every page in reading order; the document title and author come from its metadata. Its
+    /// compressed streams are measured unpacked, within <see cref="LoadOptions.MaxUnpackedBytes"/>, before parsing.</summary>
+    public static ArticleDraft ReadPdf(byte[] bytes, string source, LoadOptions options, CancellationToken ct)
     {
+        CheckUnpackedPdf(bytes, source, options.MaxUnpackedBytes, ct);
         using var pdf = PdfDocument.Open(bytes);
         var sb = new StringBuilder();
         foreach (var page in pdf.GetPages())
         {
+            ct.ThrowIfCancellationRequested();
             sb.Append(ContentOrderTextExtractor.GetText(page)).Append('\n');
+            if (sb.Length > options.MaxBytes)
+            {
+                throw new LoadException($"{source}: the article text is over the {Sizes.Format(options.MaxBytes)} limit (LoadOptions.MaxBytes)");
+            }
         }
 
         var text = sb.ToString();
@@ -79,9 +108,9 @@ internal static class DocumentReaders
         }
 
         var title = Clean(pdf.Information.Title);
-        var parsed = ArticleTextParser.Parse(Unwrap(DropLeadingLine(text, title)), detectTitle: false);
+        var parsed = ArticleTextParser.Parse(UnwrapAfterTitle(text, title), detectTitle: false, knownTitle: title);
         DateTimeOffset? date = pdf.Information.GetCreatedDateTimeOffset();
-        return new ArticleDraft(parsed.Body)
+        return ArticleDraft.FromParsed(parsed) with
         {
             Title = title,
             Byline = Clean(pdf.Information.Author),
@@ -90,16 +119,53 @@ internal static class DocumentReaders
         };
     }
 
-    /// <summary>Paragraphs of a Word document; a first paragraph styled Title or Heading 1 is the headline.</summary>
-    public static ArticleDraft ReadDocx(Stream stream, string source)
+    /// <summary>Paragraphs of a Word document; a first paragraph styled Title or Heading 1 is the headline. Its XML
+    /// parts are measured unpacked, within <see cref="LoadOptions.MaxUnpackedBytes"/>, before any is parsed.</summary>
+    public static ArticleDraft ReadDocx(byte[] bytes, string source, LoadOptions options, CancellationToken ct)
     {
-        using var doc = WordprocessingDocument.Open(stream, false);
-        var body = doc.MainDocumentPart?.Document?.Body
-            ?? throw new LoadException($"{source}: the Word document has no body");
-        var paragraphs = body.Descendants<Paragraph>()
-            .Select(p => (Style: p.ParagraphProperties?.ParagraphStyleId?.Val?.Value, Text: p.InnerText.Trim()))
-            .Where(p => p.Text.Length > 0)
-            .ToList();
+        var unpacked = CheckUnpacked(bytes, source, options.MaxUnpackedBytes, ct);
+        using var doc = WordprocessingDocument.Open(new MemoryStream(bytes, writable: false), false);
+        var main = doc.MainDocumentPart ?? throw new LoadException($"{source}: the Word document has no body");
+        if (!main.Uri.OriginalString.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
+        {
+            // Not measured above under a name of its own: measure it now, before it is parsed.
+            using var part = main.GetStream(FileMode.Open, FileAccess.Read);
+            CountUnpacked(part, source, options.MaxUnpackedBytes, unpacked, WordUnpacks, ct);
+        }
+
+        // Read paragraph by paragraph, so memory holds the text rather than the whole document tree.
+        var paragraphs = new List<(string? Style, string Text)>();
+        var hasBody = false;
+        long size = 0;
+        using (var reader = OpenXmlReader.Create(main))
+        {
+            while (reader.Read())
+            {
+                ct.ThrowIfCancellationRequested();
+                if (!reader.IsStartElement)
+                {
+                    continue;
+                }
+
+                hasBody |= reader.ElementType == typeof(Body);
+                if (reader.ElementType == typeof(Paragraph) && reader.LoadCurrentElement() is Paragraph p && p.InnerText.Trim() is { Length: > 0 } paragraph)
+                {
+                    size += paragraph.Length;
+                    if (size > options.MaxBytes)
+                    {
+                        throw new LoadException($"{source}: the article text is over the {Sizes.Format(options.MaxBytes)} limit (LoadOptions.MaxBytes)");
+                    }
+
+                    paragraphs.Add((p.ParagraphProperties?.ParagraphStyleId?.Val?.Value, paragraph));
+                }
+            }
+        }
+
+        if (!hasBody)
+        {
+            throw new LoadException($"{source}: the Word document has no body");
+        }
+
         if (paragraphs.Count == 0)
         {
             throw new LoadException($"{source}: empty, no article text");
@@ -119,13 +185,111 @@ internal static class DocumentReaders
         var parsed = title is null
             ? ArticleTextParser.Parse(text)
             : ArticleTextParser.Parse(title + "\n\n" + text);
-        return new ArticleDraft(parsed.Body)
+        return ArticleDraft.FromParsed(parsed) with
         {
             Title = parsed.Title ?? title,
             Byline = parsed.Byline ?? Clean(properties.Creator),
             Date = parsed.Date ?? (properties.Created is { } c ? new DateTimeOffset(DateTime.SpecifyKind(c, DateTimeKind.Utc)) : null),
             Place = parsed.Place,
         };
+    }
+
+    /// <summary>
+    /// Unpacks every XML part of a Word file (<c>.xml</c> and <c>.rels</c>: the ones a reader parses) into nothing,
+    /// counting bytes, and throws once they pass <paramref name="max"/> together; a zip bomb costs at most that much
+    /// decompression and no memory. Returns the total.
+    /// </summary>
+    private static long CheckUnpacked(byte[] bytes, string source, long max, CancellationToken ct)
+    {
+        long total = 0;
+        ZipArchive zip;
+        try
+        {
+            zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new LoadException($"{source}: cannot be read as a Word document (not a zip file: {ex.Message})");
+        }
+
+        using (zip)
+        {
+            foreach (var entry in zip.Entries)
+            {
+                if (entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) ||
+                    entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase))
+                {
+                    using var part = entry.Open();
+                    total = CountUnpacked(part, source, max, total, WordUnpacks, ct);
+                }
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// Unpacks every deflated stream of a PDF that a text reader decodes (page contents, object streams, fonts; not
+    /// pictures) into nothing, counting bytes, and throws once they pass <paramref name="max"/> together. Streams that
+    /// are not plain zlib data (encrypted, or another filter) are left to the PDF reader.
+    /// </summary>
+    private static void CheckUnpackedPdf(byte[] bytes, string source, long max, CancellationToken ct)
+    {
+        long total = 0;
+        var at = 0;
+        int found;
+        while ((found = bytes.AsSpan(at).IndexOf("stream"u8)) >= 0)
+        {
+            var keyword = at + found;
+            at = keyword + "stream"u8.Length;
+            var body = at;
+            body += body < bytes.Length && bytes[body] == '\r' ? 1 : 0;
+            if (body >= bytes.Length || bytes[body] != '\n' || (keyword >= 3 && bytes.AsSpan(keyword - 3, 3).SequenceEqual("end"u8)))
+            {
+                continue;
+            }
+
+            body++;
+            // The stream's dictionary lies between its object header and the keyword.
+            var head = bytes.AsSpan(Math.Max(0, keyword - 4096), Math.Min(keyword, 4096));
+            var obj = head.LastIndexOf("obj"u8);
+            var dictionary = obj < 0 ? head : head[obj..];
+            var end = bytes.AsSpan(body).IndexOf("endstream"u8);
+            var length = end < 0 ? bytes.Length - body : end;
+            at = body + length;
+            if (dictionary.IndexOf("/FlateDecode"u8) < 0 || dictionary.IndexOf("/Image"u8) >= 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                using var inflated = new ZLibStream(new MemoryStream(bytes, body, length, writable: false), CompressionMode.Decompress);
+                total = CountUnpacked(inflated, source, max, total, "the PDF's streams unpack", ct);
+            }
+            catch (InvalidDataException)
+            {
+                // Not zlib data as stored: the PDF reader decides what it is.
+            }
+        }
+    }
+
+    private static long CountUnpacked(Stream part, string source, long max, long total, string what, CancellationToken ct)
+    {
+        var buffer = new byte[64 * 1024];
+        int read;
+        while ((read = part.Read(buffer)) > 0)
+        {
+            total += read;
+            if (total > max)
+            {
+                throw new LoadException($"{source}: {what} to over {Sizes.Format(max)} (LoadOptions.MaxUnpackedBytes)");
+            }
+
+            ct.ThrowIfCancellationRequested();
+        }
+
+        return total;
     }
 
     internal static string? LanguageCode(string? tag)
@@ -141,19 +305,16 @@ internal static class DocumentReaders
 
     internal static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static string DropLeadingLine(string text, string? line)
-    {
-        if (line is null)
-        {
-            return text;
-        }
 
+    // The title line stays a line of its own: unwrapping would join it to the first paragraph.
+    private static string UnwrapAfterTitle(string text, string? title)
+    {
         var trimmed = text.TrimStart();
         var end = trimmed.IndexOf('\n');
-        var first = end < 0 ? trimmed : trimmed[..end];
-        return string.Equals(first.Trim(), line, StringComparison.OrdinalIgnoreCase)
-            ? (end < 0 ? "" : trimmed[(end + 1)..])
-            : text;
+        var first = (end < 0 ? trimmed : trimmed[..end]).Trim();
+        return title is not null && end >= 0 && string.Equals(first, title, StringComparison.OrdinalIgnoreCase)
+            ? first + "\n\n" + Unwrap(trimmed[(end + 1)..])
+            : Unwrap(text);
     }
 
     /// <summary>Joins the hard-wrapped lines of a PDF page back into paragraphs: a line that does not end a sentence
@@ -161,7 +322,7 @@ internal static class DocumentReaders
     private static string Unwrap(string text)
     {
         var sb = new StringBuilder(text.Length);
-        foreach (var raw in ArticleTextParser.Normalize(text).Split('\n'))
+        foreach (var raw in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
         {
             var line = raw.Trim();
             if (line.Length == 0)

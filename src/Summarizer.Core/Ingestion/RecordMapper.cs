@@ -48,25 +48,15 @@ internal static class RecordMapper
         };
 
         // A record names its title in a field, so only a dateline is taken from the text; a copy of the title
-        // repeated as the first line is dropped.
-        var body = text;
-        if (title is not null)
-        {
-            var trimmed = body.TrimStart();
-            if (trimmed.StartsWith(title, StringComparison.Ordinal) && trimmed.Length > title.Length && trimmed[title.Length] is '\n' or '\r')
-            {
-                body = trimmed[title.Length..];
-            }
-        }
-
-        var parsed = ArticleTextParser.Parse(body, detectTitle: false);
-        return new ArticleDraft(parsed.Body)
+        // repeated as the first line (with any byline and date lines after it) is not body.
+        var parsed = ArticleTextParser.Parse(text, detectTitle: false, knownTitle: title);
+        return ArticleDraft.FromParsed(parsed) with
         {
             Id = id,
             Title = title,
-            Date = date,
+            Date = date ?? parsed.Date,
             Place = GetString(record, options.PlaceField, source) ?? parsed.Place,
-            Byline = GetString(record, options.BylineField, source),
+            Byline = GetString(record, options.BylineField, source) ?? parsed.Byline,
             Language = DocumentReaders.LanguageCode(GetString(record, options.LanguageField, source)),
         };
     }

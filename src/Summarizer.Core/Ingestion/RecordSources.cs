@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Summarizer.Ingestion;
 
 /// <summary>Streaming readers for many-article files. Each yields one item per record, so one bad record costs only
-/// itself; a failure names the record as <c>file:LINE</c>. Parquet is read by <see cref="ParquetSource"/>.</summary>
+/// itself; a failure names the record as <c>file:LINE</c> (CSV, JSONL). Parquet is read by <see cref="ParquetSource"/>.</summary>
 internal static class RecordSources
 {
     public static async IAsyncEnumerable<LoadItem> ReadJsonLinesAsync(
@@ -13,40 +13,40 @@ internal static class RecordSources
     {
         // A large buffer: each refill is an asynchronous read that hops threads, so fewer refills cost less.
         using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        await foreach (var item in ReadJsonLinesAsync(reader, null, 0, source, context, ct).ConfigureAwait(false))
+        await foreach (var item in ReadJsonLinesAsync(new LineReader(reader, context.Options.MaxBytes), null, source, context, ct).ConfigureAwait(false))
         {
             yield return item;
         }
     }
 
-    /// <summary>JSONL from a reader; <paramref name="firstLine"/> is a line already read (line number
-    /// <paramref name="firstLineNumber"/>), as when standard input was sniffed.</summary>
-    public static async IAsyncEnumerable<LoadItem> ReadJsonLinesAsync(TextReader reader, string? firstLine,
-        int firstLineNumber, string source, LoadContext context, [EnumeratorCancellation] CancellationToken ct)
+    /// <summary>JSONL from <paramref name="lines"/>; <paramref name="first"/> is a line already read from it, as when
+    /// standard input was sniffed. A line over <see cref="LoadOptions.MaxBytes"/> is skipped unread and reported.</summary>
+    public static async IAsyncEnumerable<LoadItem> ReadJsonLinesAsync(LineReader lines, LineRead? first, string source,
+        LoadContext context, [EnumeratorCancellation] CancellationToken ct)
     {
-        var lineNumber = firstLine is null ? 0 : firstLineNumber - 1;
-        var pending = firstLine;
-        while ((pending ?? await reader.ReadLineAsync(ct).ConfigureAwait(false)) is { } line)
+        var max = context.Options.MaxBytes;
+        var pending = first;
+        while ((pending ?? await lines.ReadAsync(ct).ConfigureAwait(false)) is { } line)
         {
             pending = null;
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            var recordSource = $"{source}:{line.Number}";
+            if (line.Text is not { } text || Encoding.UTF8.GetByteCount(text) > max)
+            {
+                yield return new LoadFailure(recordSource, $"{recordSource}: the line is over the {Sizes.Format(max)} limit (LoadOptions.MaxBytes)");
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(text))
             {
                 continue;
             }
 
-            var recordSource = $"{source}:{lineNumber}";
-            yield return context.Guard(recordSource, () =>
+            yield return await context.GuardAsync(recordSource, _ =>
             {
-                if (Encoding.UTF8.GetByteCount(line) > context.Options.MaxBytes)
-                {
-                    throw new LoadException($"{recordSource}: the line is over the {Sizes.Format(context.Options.MaxBytes)} limit");
-                }
-
                 Dictionary<string, object?> record;
                 try
                 {
-                    using var json = JsonDocument.Parse(line);
+                    using var json = JsonDocument.Parse(text);
                     if (json.RootElement.ValueKind != JsonValueKind.Object)
                     {
                         throw new LoadException($"{recordSource}: expected a JSON object, found {json.RootElement.ValueKind.ToString().ToLowerInvariant()}");
@@ -62,7 +62,7 @@ internal static class RecordSources
                 }
 
                 return RecordMapper.Map(record, context.Options, recordSource);
-            });
+            }, ct).ConfigureAwait(false);
         }
     }
 
@@ -80,21 +80,22 @@ internal static class RecordSources
         TextReader reader, string source, char delimiter, LoadContext context, [EnumeratorCancellation] CancellationToken ct)
     {
         await Task.Yield();
+        var max = context.Options.MaxBytes;
         var csv = new CsvReader(reader, delimiter);
-        var header = csv.Read(context.Options.MaxBytes, source, ct)
-            ?? throw new LoadException($"{source}: empty, no header row");
-        var names = header.Fields.Select(f => f.Trim()).ToList();
+        var header = csv.Read(max, source, ct) ?? throw new LoadException($"{source}: empty, no header row");
+        var names = header.Fields?.Select(f => f.Trim()).ToList()
+            ?? throw new LoadException($"{source}:{header.Line}: the header row is over the {Sizes.Format(max)} limit (LoadOptions.MaxBytes)");
         while (true)
         {
-            (int Line, List<string> Fields)? row;
+            CsvRecord? row;
             LoadFailure? failure = null;
             try
             {
-                row = csv.Read(context.Options.MaxBytes, source, ct);
+                row = csv.Read(max, source, ct);
             }
             catch (LoadException ex)
             {
-                // A broken quote ruins the rest of the file; report it once and stop.
+                // An unclosed quote runs to the end of the file; report it once and stop.
                 row = null;
                 failure = new LoadFailure(source, ex.Message);
             }
@@ -111,21 +112,27 @@ internal static class RecordSources
             }
 
             var recordSource = $"{source}:{r.Line}";
-            yield return context.Guard(recordSource, () =>
+            if (r.Fields is not { } fields)
             {
-                if (r.Fields.Count != names.Count)
+                yield return new LoadFailure(recordSource, $"{recordSource}: the record is over the {Sizes.Format(max)} limit (LoadOptions.MaxBytes)");
+                continue;
+            }
+
+            yield return await context.GuardAsync(recordSource, _ =>
+            {
+                if (fields.Count != names.Count)
                 {
-                    throw new LoadException($"{recordSource}: the row has {r.Fields.Count} fields, the header has {names.Count}");
+                    throw new LoadException($"{recordSource}: the row has {fields.Count} fields, the header has {names.Count}");
                 }
 
                 var record = new Dictionary<string, object?>(StringComparer.Ordinal);
                 for (var i = 0; i < names.Count; i++)
                 {
-                    record[names[i]] = r.Fields[i].Length == 0 ? null : r.Fields[i];
+                    record[names[i]] = fields[i].Length == 0 ? null : fields[i];
                 }
 
                 return RecordMapper.Map(record, context.Options, recordSource);
-            });
+            }, ct).ConfigureAwait(false);
         }
     }
 }

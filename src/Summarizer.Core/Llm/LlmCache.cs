@@ -15,18 +15,7 @@ internal sealed class LlmCache(string directory)
 
     public string Directory { get; } = directory;
 
-    public static string DefaultDirectory()
-    {
-        var root = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-        if (string.IsNullOrEmpty(root))
-        {
-            root = OperatingSystem.IsWindows()
-                ? Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData)
-                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
-        }
-
-        return Path.Combine(root, "summarizer", "llm");
-    }
+    public static string DefaultDirectory() => CacheFolder.Path("llm");
 
     public static string Key(ChatClientMetadata? metadata, string? model, IEnumerable<ChatMessage> messages, ChatOptions options)
     {

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Summarizer.Llm;
 
 /// <summary>The shape of an abstractive summary.</summary>
@@ -86,6 +88,19 @@ public sealed record LlmOptions
     /// <summary>Longest wait for a response (or, when streaming, between two pieces of it). Default 120 s.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(120);
 
+    /// <summary>
+    /// Longest time one request may take in all, however steadily its answer streams in (<see cref="Timeout"/> bounds
+    /// only the silences); never shorter than <see cref="Timeout"/>. Default 5 minutes.
+    /// </summary>
+    public TimeSpan MaxResponseTime { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Longest answer accepted, in characters; a longer one fails its article, is not retried and is not cached (a
+    /// streamed answer stops there). A model that keeps to <see cref="MaxOutputTokens"/> stays far below it.
+    /// Default 100,000 (about 25,000 tokens).
+    /// </summary>
+    public int MaxResponseChars { get; init; } = 100_000;
+
     /// <summary>Retries after a throttled (429), failed (5xx) or timed-out call. Default 4.</summary>
     public int MaxRetries { get; init; } = 4;
 
@@ -101,27 +116,52 @@ public sealed record LlmOptions
     /// <summary>Lowest lexical similarity for a source sentence to count as support. Default 0.2.</summary>
     public double MinSupportScore { get; init; } = 0.2;
 
-    /// <summary>Checks the options, naming the first bad one.</summary>
-    public void Validate()
+    /// <summary>Every problem with the options, each naming the property and the matching command option.</summary>
+    public IReadOnlyList<string> Problems()
     {
-        Check(TargetWords is null or >= 1, nameof(TargetWords), "must be at least 1");
-        Check(Temperature is null or (>= 0 and <= 2), nameof(Temperature), "must be between 0 and 2");
-        Check(MaxOutputTokens is null or >= 1, nameof(MaxOutputTokens), "must be at least 1");
-        Check(MaxInputTokens >= 256, nameof(MaxInputTokens), "must be at least 256");
-        Check(PreselectSentences >= 1, nameof(PreselectSentences), "must be at least 1");
-        Check(MaxConcurrency is >= 1 and <= 256, nameof(MaxConcurrency), "must be between 1 and 256");
-        Check(Timeout > TimeSpan.Zero, nameof(Timeout), "must be positive");
-        Check(MaxRetries is >= 0 and <= 20, nameof(MaxRetries), "must be between 0 and 20");
-        Check(RetryBaseDelay >= TimeSpan.Zero && MaxRetryDelay >= TimeSpan.Zero, nameof(RetryBaseDelay), "must not be negative");
-        Check(MinSupportScore is >= 0 and <= 1, nameof(MinSupportScore), "must be between 0 and 1");
-        if (PromptTemplate is not null)
+        var problems = new List<string>();
+        void Check(bool ok, string name, string option, string rule, object? value)
         {
-            PromptBuilder.ValidateTemplate(PromptTemplate);
+            if (!ok)
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"{name} ({option}) {rule}, not {value}."));
+            }
         }
 
-        if (Preselect is not null)
+        Check(TargetWords is null or >= 1, nameof(TargetWords), "--target-words", "must be at least 1", TargetWords);
+        Check(Temperature is null or (>= 0 and <= 2), nameof(Temperature), "--temperature", "must be between 0 and 2", Temperature);
+        Check(MaxOutputTokens is null or >= 1, nameof(MaxOutputTokens), "--max-output-tokens", "must be at least 1", MaxOutputTokens);
+        Check(MaxInputTokens >= 256, nameof(MaxInputTokens), "--max-input-tokens", "must be at least 256", MaxInputTokens);
+        Check(PreselectSentences >= 1, nameof(PreselectSentences), "--preselect-sentences", "must be at least 1", PreselectSentences);
+        Check(MaxConcurrency is >= 1 and <= 256, nameof(MaxConcurrency), "--concurrency", "must be between 1 and 256", MaxConcurrency);
+        Check(Timeout > TimeSpan.Zero, nameof(Timeout), "--timeout", "must be positive", Timeout.TotalSeconds);
+        Check(MaxResponseTime > TimeSpan.Zero, nameof(MaxResponseTime), "none", "must be positive", MaxResponseTime.TotalSeconds);
+        Check(MaxResponseChars >= 1, nameof(MaxResponseChars), "none", "must be at least 1", MaxResponseChars);
+        Check(MaxRetries is >= 0 and <= 20, nameof(MaxRetries), "--max-retries", "must be between 0 and 20", MaxRetries);
+        Check(RetryBaseDelay >= TimeSpan.Zero, nameof(RetryBaseDelay), "none", "must not be negative", RetryBaseDelay);
+        Check(MaxRetryDelay >= TimeSpan.Zero, nameof(MaxRetryDelay), "none", "must not be negative", MaxRetryDelay);
+        Check(MinSupportScore is >= 0 and <= 1, nameof(MinSupportScore), "none", "must be between 0 and 1", MinSupportScore);
+        if (PromptTemplate is not null && PromptBuilder.TemplateProblem(PromptTemplate) is { } templateProblem)
         {
-            Summarization.SummarizerCatalog.Find(Preselect);
+            problems.Add(templateProblem);
+        }
+
+        if (Preselect is not null && !Summarization.SummarizerCatalog.TryFind(Preselect, out _))
+        {
+            problems.Add($"Preselect (--preselect): {Summarization.SummarizerCatalog.UnknownMethod(Preselect)}");
+        }
+
+        return problems;
+    }
+
+    /// <summary>Checks the options.</summary>
+    /// <exception cref="ArgumentException">The first problem found by <see cref="Problems"/>.</exception>
+    public void Validate()
+    {
+        var problems = Problems();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(problems[0]);
         }
     }
 
@@ -134,11 +174,4 @@ public sealed record LlmOptions
 
     internal int EffectiveMaxOutputTokens => MaxOutputTokens ?? (EffectiveTargetWords * 2) + 64;
 
-    private static void Check(bool ok, string name, string rule)
-    {
-        if (!ok)
-        {
-            throw new ArgumentException($"LLM option {name} {rule}.", name);
-        }
-    }
 }

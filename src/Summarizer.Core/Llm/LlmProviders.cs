@@ -31,6 +31,7 @@ public static class LlmProviders
     /// <summary>Provider names accepted by <see cref="ParseProvider"/>, for completions.</summary>
     public static IReadOnlyList<string> Names { get; } = ["azure", "openai"];
 
+    /// <exception cref="UserInputException">The name is none of those.</exception>
     /// <summary>Parses <c>azure</c> or <c>openai</c> (also <c>azure-openai</c>, <c>compatible</c>, <c>ollama</c>, <c>vllm</c>, <c>local</c>).</summary>
     public static LlmProvider ParseProvider(string name)
     {
@@ -40,9 +41,12 @@ public static class LlmProviders
             "azure" or "azure-openai" or "azureopenai" => LlmProvider.Azure,
             "openai" or "compatible" or "openai-compatible" or "ollama" or "vllm" or "llamacpp" or "llama.cpp" or "lmstudio"
                 or "local" => LlmProvider.OpenAI,
-            _ => throw new ArgumentException($"Unknown LLM provider '{name}'. Known providers: azure, openai.", nameof(name)),
+            _ => throw new UserInputException($"Unknown LLM provider '{name}'. Known providers: {string.Join(", ", Names)}."),
         };
     }
+
+    /// <summary>The name of <paramref name="provider"/> as <c>--provider</c> takes it.</summary>
+    public static string NameOf(LlmProvider provider) => provider == LlmProvider.Azure ? "azure" : "openai";
 
     /// <summary>
     /// The configuration the environment gives for <paramref name="provider"/>; with no provider, Azure when
@@ -83,7 +87,7 @@ public static class LlmProviders
             {
                 config = FromEnvironment(provider, getVariable);
             }
-            catch (ArgumentException ex)
+            catch (UserInputException ex)
             {
                 error = ex.Message;
                 config = new LlmConfiguration { Provider = provider };
@@ -139,16 +143,17 @@ public static class LlmProviders
         var missing = configuration.Missing;
         if (missing.Count > 0)
         {
-            throw new ArgumentException(
-                $"The {configuration.Provider} provider is not configured; missing: {string.Join(", ", missing)}.",
-                nameof(configuration));
+            throw new UserInputException(
+                $"The {NameOf(configuration.Provider)} LLM provider is not configured; missing: {string.Join(", ", missing)}.");
         }
 
         var timeout = networkTimeout ?? System.Threading.Timeout.InfiniteTimeSpan;
+        ArgumentOutOfRangeException.ThrowIfLessThan(configuration.MaxResponseBytes, 1, nameof(configuration));
+        var transport = new HttpClientPipelineTransport(ResponseSizeLimit.Client(configuration.MaxResponseBytes));
         IChatClient inner;
         if (configuration.Provider == LlmProvider.Azure)
         {
-            var options = new AzureOpenAIClientOptions { NetworkTimeout = timeout, RetryPolicy = new ClientRetryPolicy(0) };
+            var options = new AzureOpenAIClientOptions { NetworkTimeout = timeout, RetryPolicy = new ClientRetryPolicy(0), Transport = transport };
             var client = configuration.HasApiKey && !configuration.UseEntraId
                 ? new AzureOpenAIClient(configuration.Endpoint!, new ApiKeyCredential(configuration.ApiKey!), options)
                 : new AzureOpenAIClient(configuration.Endpoint!, new DefaultAzureCredential(), options);
@@ -156,7 +161,7 @@ public static class LlmProviders
         }
         else
         {
-            var options = new OpenAIClientOptions { NetworkTimeout = timeout, RetryPolicy = new ClientRetryPolicy(0) };
+            var options = new OpenAIClientOptions { NetworkTimeout = timeout, RetryPolicy = new ClientRetryPolicy(0), Transport = transport };
             if (configuration.Endpoint is not null)
             {
                 options.Endpoint = configuration.Endpoint;
@@ -186,6 +191,6 @@ public static class LlmProviders
 
         return Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             ? uri
-            : throw new ArgumentException($"{variable} must be an http(s) URL, not '{Secrets.Redact(value)}'.", variable);
+            : throw new UserInputException($"{variable} must be an http(s) URL, not '{Secrets.Redact(value)}'.");
     }
 }

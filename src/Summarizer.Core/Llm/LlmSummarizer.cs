@@ -38,19 +38,12 @@ public sealed class LlmSummarizer
     /// The catalog-style entry for <c>--method llm</c> (abstractive, so no extractive factory). Not in
     /// <see cref="SummarizerCatalog.Methods"/> itself, whose entries all create extractive summarisers.
     /// </summary>
-    public static SummarizerMethod Method { get; } = new(
+    public static SummarizerMethod Method { get; } = SummarizerMethod.Abstractive(
         "llm", "LLM", "Abstractive summary written by a chat model (Azure OpenAI, OpenAI or a compatible server), grounded in the source.",
-        SummarizerKind.Abstractive, ["abstractive", "gpt"],
-        [
-            new("provider", "azure or openai (compatible servers via a base URL).", "azure when AZURE_OPENAI_ENDPOINT is set, else openai"),
-            new("model", "Model, or deployment for Azure.", "AZURE_OPENAI_DEPLOYMENT"),
-            new("style", "paragraph, bullets, headline or tldr.", "paragraph"),
-            new("target-words", "Target length in words.", "80 (headline 15, tldr 30)"),
-            new("output-language", "Language of the summary.", "the article's"),
-            new("temperature", "Sampling temperature.", "0.2"),
-            new("concurrency", "Articles at once in a batch.", "4"),
-        ],
-        null);
+        ["abstractive", "gpt"],
+        Requests.RequestOptions.All.Where(o => o.ForLlm)
+            .Select(o => new MethodOption(o.Name, o.Description, o.DefaultValue ?? "", o.Kind == Requests.RequestOptionKind.Flag ? "no value" : "a value"))
+            .ToArray());
 
     /// <summary>The options in force.</summary>
     public LlmOptions Options { get; }
@@ -92,8 +85,9 @@ public sealed class LlmSummarizer
         }
         else
         {
-            text = document.Text;
-            spans = document.Sentences.Select(s => new SentenceSpan(s.Start, s.End, s.Paragraph)).ToArray();
+            text = document.Body;
+            var offset = document.Article.BodyStart;
+            spans = document.Sentences.Select(s => new SentenceSpan(s.Start - offset, s.End - offset, s.Paragraph)).ToArray();
         }
 
         var prompt = string.Concat(PromptBuilder.Summary(Options, string.Empty, title, fromParts: true).Select(m => m.Text));
@@ -212,11 +206,12 @@ public sealed class LlmSummarizer
         async Task RunRowAsync(int index, Article article, SemaphoreSlim gate)
         {
             LlmBatchResult? result = null;
+            Document? document = null;
             try
             {
-                var document = _analyzer.Analyze(article);
+                document = _analyzer.Analyze(article);
                 var summary = await SummarizeCoreAsync(document, null, callGate, token).ConfigureAwait(false);
-                result = new LlmBatchResult(index, article, summary, null);
+                result = new LlmBatchResult(index, article, summary, null) { Document = document };
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
@@ -224,7 +219,7 @@ public sealed class LlmSummarizer
             }
             catch (Exception ex)
             {
-                result = new LlmBatchResult(index, article, null, Secrets.Redact(ex.Message));
+                result = new LlmBatchResult(index, article, null, Secrets.Redact(ex.Message)) { Document = document };
             }
             finally
             {
@@ -322,8 +317,19 @@ public sealed class LlmSummarizer
                 await callGate.WaitAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            attemptCts.CancelAfter(Options.Timeout);
+            // The next silence may last Timeout, but never past the request's overall deadline; the last arming says
+            // which of the two a cancellation was.
+            var started = Stopwatch.GetTimestamp();
+            var limit = Options.MaxResponseTime > Options.Timeout ? Options.MaxResponseTime : Options.Timeout;
+            var overall = false;
+            void Arm()
+            {
+                var left = limit - Stopwatch.GetElapsedTime(started);
+                overall = left <= Options.Timeout;
+                attemptCts.CancelAfter(overall ? (left > TimeSpan.Zero ? left : TimeSpan.Zero) : Options.Timeout);
+            }
 
+            Arm();
             try
             {
                 try
@@ -332,7 +338,13 @@ public sealed class LlmSummarizer
                     if (onText is null)
                     {
                         var response = await _client.GetResponseAsync(messages, chatOptions, attemptCts.Token).ConfigureAwait(false);
-                        result = new CallResult(response.Text, ToUsage(response.Usage), false, response.ModelId);
+                        var answer = response.Text;
+                        if (answer.Length > Options.MaxResponseChars)
+                        {
+                            throw TooLong();
+                        }
+
+                        result = new CallResult(answer, ToUsage(response.Usage), false, response.ModelId);
                     }
                     else
                     {
@@ -342,8 +354,7 @@ public sealed class LlmSummarizer
                         var finished = false;
                         await foreach (var update in _client.GetStreamingResponseAsync(messages, chatOptions, attemptCts.Token).ConfigureAwait(false))
                         {
-                            // The timeout bounds the silence between pieces, not the whole answer.
-                            attemptCts.CancelAfter(Options.Timeout);
+                            Arm();
                             model ??= update.ModelId;
                             finished |= update.FinishReason is not null;
                             foreach (var content in update.Contents)
@@ -357,6 +368,11 @@ public sealed class LlmSummarizer
                             var piece = update.Text;
                             if (!string.IsNullOrEmpty(piece))
                             {
+                                if (sb.Length + piece.Length > Options.MaxResponseChars)
+                                {
+                                    throw TooLong();
+                                }
+
                                 sb.Append(piece);
                                 emitted = true;
                                 onText(piece);
@@ -385,7 +401,9 @@ public sealed class LlmSummarizer
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
-                    failure = new LlmRequestException($"No response within {Options.Timeout.TotalSeconds:0.###} s.", null, null, true);
+                    failure = overall
+                        ? new LlmRequestException($"The response took over {limit.TotalSeconds:0.###} s in all (LlmOptions.MaxResponseTime).", null, null, true)
+                        : new LlmRequestException($"No response within {Options.Timeout.TotalSeconds:0.###} s.", null, null, true);
                 }
                 catch (LlmRequestException ex)
                 {
@@ -412,6 +430,9 @@ public sealed class LlmSummarizer
             await Task.Delay(Backoff(attempt, failure.RetryAfter), cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private LlmRequestException TooLong() =>
+        new($"The answer is over {Options.MaxResponseChars} characters (LlmOptions.MaxResponseChars); it is not used or cached.", null, null, false);
 
     internal TimeSpan Backoff(int attempt, TimeSpan? retryAfter)
     {

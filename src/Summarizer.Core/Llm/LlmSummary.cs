@@ -67,6 +67,9 @@ public sealed record LlmSummary(
 /// <param name="Error">What went wrong, null when the row succeeded. Never contains a key.</param>
 public sealed record LlmBatchResult(int Index, Article Article, LlmSummary? Summary, string? Error)
 {
+    /// <summary>The analysed article the summary was made and grounded from (null when analysis failed).</summary>
+    public Analysis.Document? Document { get; init; }
+
     /// <summary>True when the row has a summary.</summary>
     public bool Succeeded => Summary is not null;
 }

@@ -16,19 +16,26 @@ internal static partial class PromptBuilder
 
     public static void ValidateTemplate(string template)
     {
+        if (TemplateProblem(template) is { } problem)
+        {
+            throw new ArgumentException(problem);
+        }
+    }
+
+    /// <summary>What is wrong with <paramref name="template"/>, or null when it is usable.</summary>
+    public static string? TemplateProblem(string template)
+    {
         var found = Placeholder().Matches(Unescape(template)).Select(m => m.Groups[1].Value).ToList();
         var unknown = found.Where(p => !Placeholders.Contains(p, StringComparer.OrdinalIgnoreCase)).Distinct().ToList();
         if (unknown.Count > 0)
         {
-            throw new ArgumentException(
-                $"Prompt template has unknown placeholder(s) {string.Join(", ", unknown.Select(u => "{" + u + "}"))}; "
-                + $"known: {string.Join(", ", Placeholders.Select(p => "{" + p + "}"))}.", "PromptTemplate");
+            return $"Prompt template has unknown placeholder(s) {string.Join(", ", unknown.Select(u => "{" + u + "}"))}; "
+                + $"known: {string.Join(", ", Placeholders.Select(p => "{" + p + "}"))}.";
         }
 
-        if (!found.Contains("text", StringComparer.OrdinalIgnoreCase))
-        {
-            throw new ArgumentException("Prompt template must contain {text}, where the article goes.", "PromptTemplate");
-        }
+        return found.Contains("text", StringComparer.OrdinalIgnoreCase)
+            ? null
+            : "Prompt template must contain {text}, where the article goes.";
     }
 
     /// <summary>Messages asking for the final summary of <paramref name="text"/>.</summary>

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Globalization;
 using Summarizer.Analysis;
 
 namespace Summarizer.Summarization;
@@ -64,38 +63,22 @@ public sealed class EdmundsonSummarizer : RankingSummarizer
     public EdmundsonSummarizer(EdmundsonOptions? options = null)
     {
         _options = options ?? EdmundsonOptions.Default;
-        if (_options.CueWeight < 0 || _options.KeyWeight < 0 || _options.LocationWeight < 0 || _options.TitleWeight < 0)
-        {
-            throw new ArgumentException("Options 'cue-weight', 'key-weight', 'location-weight' and 'title-weight' must not be negative.", nameof(options));
-        }
-
-        if (_options.KeyMinCount < 1)
-        {
-            throw new ArgumentException($"Option 'key-min-count' must be at least 1, not {_options.KeyMinCount}.", nameof(options));
-        }
+        Table.ThrowIfInvalid(_options, nameof(options));
     }
 
+    /// <summary>The options: names, descriptions, defaults and accepted values.</summary>
+    public static OptionTable<EdmundsonOptions> Table { get; } = new OptionTable<EdmundsonOptions>(EdmundsonOptions.Default)
+        .Number("cue-weight", "Weight of bonus minus stigma cue words.", o => o.CueWeight, (o, v) => o with { CueWeight = v }, min: 0)
+        .Number("key-weight", "Weight of frequent content terms.", o => o.KeyWeight, (o, v) => o with { KeyWeight = v }, min: 0)
+        .Number("location-weight", "Weight of lead position and paragraph openings.", o => o.LocationWeight, (o, v) => o with { LocationWeight = v }, min: 0)
+        .Number("title-weight", "Weight of overlap with the title.", o => o.TitleWeight, (o, v) => o with { TitleWeight = v }, min: 0)
+        .Whole("key-min-count", "A key term occurs at least this often.", o => o.KeyMinCount, (o, v) => o with { KeyMinCount = v }, min: 1);
+
     /// <summary>The catalog entry.</summary>
-    public static SummarizerMethod Method { get; } = new(
+    public static SummarizerMethod Method { get; } = SummarizerMethod.Extractive(
         "edmundson", "Edmundson",
         "Weighted cue words, key terms, location and title overlap (Edmundson 1969); built-in English cue words.",
-        SummarizerKind.Extractive,
-        ["edmundson69"],
-        [
-            new("cue-weight", "Weight of bonus minus stigma cue words.", EdmundsonOptions.Default.CueWeight.ToString(CultureInfo.InvariantCulture)),
-            new("key-weight", "Weight of frequent content terms.", EdmundsonOptions.Default.KeyWeight.ToString(CultureInfo.InvariantCulture)),
-            new("location-weight", "Weight of lead position and paragraph openings.", EdmundsonOptions.Default.LocationWeight.ToString(CultureInfo.InvariantCulture)),
-            new("title-weight", "Weight of overlap with the title.", EdmundsonOptions.Default.TitleWeight.ToString(CultureInfo.InvariantCulture)),
-            new("key-min-count", "A key term occurs at least this often.", EdmundsonOptions.Default.KeyMinCount.ToString(CultureInfo.InvariantCulture)),
-        ],
-        o => new EdmundsonSummarizer(new EdmundsonOptions
-        {
-            CueWeight = OptionValues.Double(o, "cue-weight", EdmundsonOptions.Default.CueWeight),
-            KeyWeight = OptionValues.Double(o, "key-weight", EdmundsonOptions.Default.KeyWeight),
-            LocationWeight = OptionValues.Double(o, "location-weight", EdmundsonOptions.Default.LocationWeight),
-            TitleWeight = OptionValues.Double(o, "title-weight", EdmundsonOptions.Default.TitleWeight),
-            KeyMinCount = OptionValues.Int(o, "key-min-count", EdmundsonOptions.Default.KeyMinCount),
-        }));
+        ["edmundson69"], Table, o => new EdmundsonSummarizer(o));
 
     /// <inheritdoc />
     public override string Name => Method.Name;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Summarizer.Analysis;
 
 namespace Summarizer.Summarization;
@@ -30,25 +29,18 @@ public sealed class KlSumSummarizer : ISummarizer
     public KlSumSummarizer(KlSumOptions? options = null)
     {
         _options = options ?? KlSumOptions.Default;
-        if (!(_options.Smoothing > 0))
-        {
-            throw new ArgumentException($"Option 'smoothing' must be greater than 0, not {_options.Smoothing}.", nameof(options));
-        }
+        Table.ThrowIfInvalid(_options, nameof(options));
     }
 
+    /// <summary>The options: names, descriptions, defaults and accepted values.</summary>
+    public static OptionTable<KlSumOptions> Table { get; } = new OptionTable<KlSumOptions>(KlSumOptions.Default)
+        .Number("smoothing", "Additive smoothing of the summary distribution.", o => o.Smoothing, (o, v) => o with { Smoothing = v }, min: 0, minExclusive: true);
+
     /// <summary>The catalog entry.</summary>
-    public static SummarizerMethod Method { get; } = new(
+    public static SummarizerMethod Method { get; } = SummarizerMethod.Extractive(
         "klsum", "KL-Sum",
         "Greedy sentences minimising KL divergence from the document's word distribution (Haghighi & Vanderwende 2009).",
-        SummarizerKind.Extractive,
-        ["kl-sum", "kl"],
-        [
-            new("smoothing", "Additive smoothing of the summary distribution.", KlSumOptions.Default.Smoothing.ToString(CultureInfo.InvariantCulture)),
-        ],
-        o => new KlSumSummarizer(new KlSumOptions
-        {
-            Smoothing = OptionValues.Double(o, "smoothing", KlSumOptions.Default.Smoothing),
-        }));
+        ["kl-sum", "kl"], Table, o => new KlSumSummarizer(o));
 
     /// <inheritdoc />
     public string Name => Method.Name;

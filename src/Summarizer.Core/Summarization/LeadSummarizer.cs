@@ -8,9 +8,9 @@ namespace Summarizer.Summarization;
 public sealed class LeadSummarizer : RankingSummarizer
 {
     /// <summary>The catalog entry.</summary>
-    public static SummarizerMethod Method { get; } = new(
-        "lead", "Lead-N", "The first N sentences: the classic news baseline.", SummarizerKind.Extractive,
-        ["lead-n", "lead3", "lead-3", "first"], [], _ => new LeadSummarizer());
+    public static SummarizerMethod Method { get; } = SummarizerMethod.Extractive(
+        "lead", "Lead-N", "The first N sentences: the classic news baseline.",
+        ["lead-n", "lead3", "lead-3", "first"], () => new LeadSummarizer());
 
     /// <inheritdoc />
     public override string Name => Method.Name;

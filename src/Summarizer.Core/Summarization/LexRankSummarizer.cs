@@ -1,4 +1,3 @@
-using System.Globalization;
 using Summarizer.Analysis;
 
 namespace Summarizer.Summarization;
@@ -43,33 +42,21 @@ public sealed class LexRankSummarizer : RankingSummarizer
     public LexRankSummarizer(LexRankOptions? options = null)
     {
         _options = options ?? LexRankOptions.Default;
-        SentenceGraph.CheckDamping(_options.Damping, "damping", nameof(options));
-        SentenceGraph.CheckConvergence(_options.Epsilon, _options.MaxIterations, nameof(options));
-        if (!(_options.Threshold is >= 0 and < 1))
-        {
-            throw new ArgumentException($"Option 'threshold' must be in [0, 1), not {_options.Threshold}.", nameof(options));
-        }
+        Table.ThrowIfInvalid(_options, nameof(options));
     }
 
+    /// <summary>The options: names, descriptions, defaults and accepted values.</summary>
+    public static OptionTable<LexRankOptions> Table { get; } = new OptionTable<LexRankOptions>(LexRankOptions.Default)
+        .Number("threshold", "Cosine edge threshold; 0 = continuous LexRank, e.g. 0.1 = discrete.", o => o.Threshold, (o, v) => o with { Threshold = v }, min: 0, max: 1, maxExclusive: true)
+        .Number("damping", "Probability of following an edge.", o => o.Damping, (o, v) => o with { Damping = v }, min: 0, max: 1, minExclusive: true, maxExclusive: true)
+        .Number("epsilon", "Convergence threshold of the power method.", o => o.Epsilon, (o, v) => o with { Epsilon = v }, min: 0, minExclusive: true)
+        .Whole("max-iterations", "Upper bound on power iterations.", o => o.MaxIterations, (o, v) => o with { MaxIterations = v }, min: 1);
+
     /// <summary>The catalog entry.</summary>
-    public static SummarizerMethod Method { get; } = new(
+    public static SummarizerMethod Method { get; } = SummarizerMethod.Extractive(
         "lexrank", "LexRank",
         "Random-walk centrality over idf-modified cosine similarity, continuous LexRank (Erkan & Radev 2004).",
-        SummarizerKind.Extractive,
-        ["lex-rank"],
-        [
-            new("threshold", "Cosine edge threshold; 0 = continuous LexRank, e.g. 0.1 = discrete.", LexRankOptions.Default.Threshold.ToString(CultureInfo.InvariantCulture)),
-            new("damping", "Probability of following an edge (0-1).", LexRankOptions.Default.Damping.ToString(CultureInfo.InvariantCulture)),
-            new("epsilon", "Convergence threshold of the power method.", LexRankOptions.Default.Epsilon.ToString(CultureInfo.InvariantCulture)),
-            new("max-iterations", "Upper bound on power iterations.", LexRankOptions.Default.MaxIterations.ToString(CultureInfo.InvariantCulture)),
-        ],
-        o => new LexRankSummarizer(new LexRankOptions
-        {
-            Threshold = OptionValues.Double(o, "threshold", LexRankOptions.Default.Threshold),
-            Damping = OptionValues.Double(o, "damping", LexRankOptions.Default.Damping),
-            Epsilon = OptionValues.Double(o, "epsilon", LexRankOptions.Default.Epsilon),
-            MaxIterations = OptionValues.Int(o, "max-iterations", LexRankOptions.Default.MaxIterations),
-        }));
+        ["lex-rank"], Table, o => new LexRankSummarizer(o));
 
     /// <inheritdoc />
     public override string Name => Method.Name;

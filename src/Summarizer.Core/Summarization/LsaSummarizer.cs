@@ -1,4 +1,3 @@
-using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Factorization;
 using Summarizer.Analysis;
@@ -35,27 +34,19 @@ public sealed class LsaSummarizer : RankingSummarizer
     public LsaSummarizer(LsaOptions? options = null)
     {
         _options = options ?? LsaOptions.Default;
-        if (_options.Dimensions < 1)
-        {
-            throw new ArgumentException($"Option 'dimensions' must be at least 1, not {_options.Dimensions}.", nameof(options));
-        }
+        Table.ThrowIfInvalid(_options, nameof(options));
     }
 
+    /// <summary>The options: names, descriptions, defaults and accepted values.</summary>
+    public static OptionTable<LsaOptions> Table { get; } = new OptionTable<LsaOptions>(LsaOptions.Default)
+        .Whole("dimensions", "Latent topics used to score sentences.", o => o.Dimensions, (o, v) => o with { Dimensions = v }, min: 1)
+        .Flag("binary", "Term presence (true) instead of term counts (false).", o => o.Binary, (o, v) => o with { Binary = v });
+
     /// <summary>The catalog entry.</summary>
-    public static SummarizerMethod Method { get; } = new(
+    public static SummarizerMethod Method { get; } = SummarizerMethod.Extractive(
         "lsa", "LSA",
         "Latent semantic analysis: sentence weight in the leading SVD topics (Steinberger & Ježek 2004).",
-        SummarizerKind.Extractive,
-        ["latent-semantic-analysis"],
-        [
-            new("dimensions", "Latent topics used to score sentences.", LsaOptions.Default.Dimensions.ToString(CultureInfo.InvariantCulture)),
-            new("binary", "Term presence (true) instead of term counts (false).", LsaOptions.Default.Binary ? "true" : "false"),
-        ],
-        o => new LsaSummarizer(new LsaOptions
-        {
-            Dimensions = OptionValues.Int(o, "dimensions", LsaOptions.Default.Dimensions),
-            Binary = OptionValues.Bool(o, "binary", LsaOptions.Default.Binary),
-        }));
+        ["latent-semantic-analysis"], Table, o => new LsaSummarizer(o));
 
     /// <inheritdoc />
     public override string Name => Method.Name;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Summarizer.Analysis;
 
 namespace Summarizer.Summarization;
@@ -36,39 +35,20 @@ public sealed class LuhnSummarizer : RankingSummarizer
     public LuhnSummarizer(LuhnOptions? options = null)
     {
         _options = options ?? LuhnOptions.Default;
-        if (_options.MinCount < 1)
-        {
-            throw new ArgumentException($"Option 'min-count' must be at least 1, not {_options.MinCount}.", nameof(options));
-        }
-
-        if (!(_options.MaxSentenceShare is > 0 and <= 1))
-        {
-            throw new ArgumentException($"Option 'max-sentence-share' must be in (0, 1], not {_options.MaxSentenceShare}.", nameof(options));
-        }
-
-        if (_options.MaxGap < 0)
-        {
-            throw new ArgumentException($"Option 'max-gap' must be 0 or more, not {_options.MaxGap}.", nameof(options));
-        }
+        Table.ThrowIfInvalid(_options, nameof(options));
     }
 
+    /// <summary>The options: names, descriptions, defaults and accepted values.</summary>
+    public static OptionTable<LuhnOptions> Table { get; } = new OptionTable<LuhnOptions>(LuhnOptions.Default)
+        .Whole("min-count", "A significant term occurs at least this often.", o => o.MinCount, (o, v) => o with { MinCount = v }, min: 1)
+        .Number("max-sentence-share", "Terms in more than this share of sentences are too common (1 = no cut-off).", o => o.MaxSentenceShare, (o, v) => o with { MaxSentenceShare = v }, min: 0, max: 1, minExclusive: true)
+        .Whole("max-gap", "Most insignificant words between significant words of a cluster.", o => o.MaxGap, (o, v) => o with { MaxGap = v }, min: 0);
+
     /// <summary>The catalog entry.</summary>
-    public static SummarizerMethod Method { get; } = new(
+    public static SummarizerMethod Method { get; } = SummarizerMethod.Extractive(
         "luhn", "Luhn",
         "Clusters of significant (frequent, non-common) words, Luhn's auto-abstract (1958).",
-        SummarizerKind.Extractive,
-        ["luhn58"],
-        [
-            new("min-count", "A significant term occurs at least this often.", LuhnOptions.Default.MinCount.ToString(CultureInfo.InvariantCulture)),
-            new("max-sentence-share", "Terms in more than this share of sentences are too common (1 = no cut-off).", LuhnOptions.Default.MaxSentenceShare.ToString(CultureInfo.InvariantCulture)),
-            new("max-gap", "Most insignificant words between significant words of a cluster.", LuhnOptions.Default.MaxGap.ToString(CultureInfo.InvariantCulture)),
-        ],
-        o => new LuhnSummarizer(new LuhnOptions
-        {
-            MinCount = OptionValues.Int(o, "min-count", LuhnOptions.Default.MinCount),
-            MaxSentenceShare = OptionValues.Double(o, "max-sentence-share", LuhnOptions.Default.MaxSentenceShare),
-            MaxGap = OptionValues.Int(o, "max-gap", LuhnOptions.Default.MaxGap),
-        }));
+        ["luhn58"], Table, o => new LuhnSummarizer(o));
 
     /// <inheritdoc />
     public override string Name => Method.Name;

@@ -9,6 +9,9 @@ namespace Summarizer.Summarization;
 /// </summary>
 public sealed record PositionalCentralityOptions
 {
+    /// <summary>The defaults below.</summary>
+    public static PositionalCentralityOptions Default { get; } = new();
+
     /// <summary>Weight of similarity to later sentences: a sentence that the rest of the article elaborates. Default 1.</summary>
     public double ForwardWeight { get; init; } = 1.0;
 
@@ -44,34 +47,27 @@ public sealed class PositionalCentralitySummarizer : ISummarizer
     private readonly PositionalCentralityOptions _options;
 
     /// <summary>Creates the summariser.</summary>
-    public PositionalCentralitySummarizer(PositionalCentralityOptions? options = null) =>
-        _options = options ?? new PositionalCentralityOptions();
+    public PositionalCentralitySummarizer(PositionalCentralityOptions? options = null)
+    {
+        _options = options ?? PositionalCentralityOptions.Default;
+        Table.ThrowIfInvalid(_options, nameof(options));
+    }
+
+    /// <summary>The options: names, descriptions, defaults and accepted values.</summary>
+    public static OptionTable<PositionalCentralityOptions> Table { get; } = new OptionTable<PositionalCentralityOptions>(PositionalCentralityOptions.Default)
+        .Number("forward-weight", "Weight of similarity to later sentences.", o => o.ForwardWeight, (o, v) => o with { ForwardWeight = v })
+        .Number("backward-weight", "Weight of similarity to earlier sentences (negative penalises repetition).", o => o.BackwardWeight, (o, v) => o with { BackwardWeight = v })
+        .Number("position-weight", "Weight of the lead prior.", o => o.PositionWeight, (o, v) => o with { PositionWeight = v }, min: 0)
+        .Number("position-decay", "Per-sentence decay of the lead prior.", o => o.PositionDecay, (o, v) => o with { PositionDecay = v }, min: 0, max: 1)
+        .Number("title-weight", "Weight of similarity to the title.", o => o.TitleWeight, (o, v) => o with { TitleWeight = v }, min: 0)
+        .Number("redundancy", "MMR penalty on similarity to chosen sentences.", o => o.Redundancy, (o, v) => o with { Redundancy = v }, min: 0)
+        .Whole("min-words", "Shorter sentences are chosen only when nothing else is left.", o => o.MinWords, (o, v) => o with { MinWords = v }, min: 0);
 
     /// <summary>The catalog entry.</summary>
-    public static SummarizerMethod Method { get; } = new(
+    public static SummarizerMethod Method { get; } = SummarizerMethod.Extractive(
         "centrality", "Positional centrality",
         "Position-aware directed centrality (PacSum-style) with a lead prior and title bonus; the default for news.",
-        SummarizerKind.Extractive,
-        ["pacsum", "positional-centrality", "default"],
-        [
-            new("forward-weight", "Weight of similarity to later sentences.", "1"),
-            new("backward-weight", "Weight of similarity to earlier sentences (negative penalises repetition).", "-2"),
-            new("position-weight", "Weight of the lead prior.", "0.03"),
-            new("position-decay", "Per-sentence decay of the lead prior.", "0.9"),
-            new("title-weight", "Weight of similarity to the title.", "0.1"),
-            new("redundancy", "MMR penalty on similarity to chosen sentences.", "0"),
-            new("min-words", "Shorter sentences are chosen only when nothing else is left.", "4"),
-        ],
-        o => new PositionalCentralitySummarizer(new PositionalCentralityOptions
-        {
-            ForwardWeight = OptionValues.Double(o, "forward-weight", 1.0),
-            BackwardWeight = OptionValues.Double(o, "backward-weight", -2.0),
-            PositionWeight = OptionValues.Double(o, "position-weight", 0.03),
-            PositionDecay = OptionValues.Double(o, "position-decay", 0.9),
-            TitleWeight = OptionValues.Double(o, "title-weight", 0.1),
-            Redundancy = OptionValues.Double(o, "redundancy", 0),
-            MinWords = OptionValues.Int(o, "min-words", 4),
-        }));
+        ["pacsum", "positional-centrality", "default"], Table, o => new PositionalCentralitySummarizer(o));
 
     /// <inheritdoc />
     public string Name => Method.Name;

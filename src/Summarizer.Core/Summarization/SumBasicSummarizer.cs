@@ -1,4 +1,3 @@
-using System.Globalization;
 using Summarizer.Analysis;
 
 namespace Summarizer.Summarization;
@@ -32,27 +31,19 @@ public sealed class SumBasicSummarizer : ISummarizer
     public SumBasicSummarizer(SumBasicOptions? options = null)
     {
         _options = options ?? SumBasicOptions.Default;
-        if (!(_options.UpdateExponent >= 1))
-        {
-            throw new ArgumentException($"Option 'update-exponent' must be at least 1, not {_options.UpdateExponent}.", nameof(options));
-        }
+        Table.ThrowIfInvalid(_options, nameof(options));
     }
 
+    /// <summary>The options: names, descriptions, defaults and accepted values.</summary>
+    public static OptionTable<SumBasicOptions> Table { get; } = new OptionTable<SumBasicOptions>(SumBasicOptions.Default)
+        .Flag("top-word", "Pick among sentences containing the most probable word (paper) or the best overall.", o => o.TopWord, (o, v) => o with { TopWord = v })
+        .Number("update-exponent", "Power applied to chosen words' probabilities.", o => o.UpdateExponent, (o, v) => o with { UpdateExponent = v }, min: 1);
+
     /// <summary>The catalog entry.</summary>
-    public static SummarizerMethod Method { get; } = new(
+    public static SummarizerMethod Method { get; } = SummarizerMethod.Extractive(
         "sumbasic", "SumBasic",
         "Greedy picks by average word probability, squaring used words' probabilities (Nenkova & Vanderwende 2005).",
-        SummarizerKind.Extractive,
-        ["sum-basic"],
-        [
-            new("top-word", "Pick among sentences containing the most probable word (paper) or the best overall.", SumBasicOptions.Default.TopWord ? "true" : "false"),
-            new("update-exponent", "Power applied to chosen words' probabilities.", SumBasicOptions.Default.UpdateExponent.ToString(CultureInfo.InvariantCulture)),
-        ],
-        o => new SumBasicSummarizer(new SumBasicOptions
-        {
-            TopWord = OptionValues.Bool(o, "top-word", SumBasicOptions.Default.TopWord),
-            UpdateExponent = OptionValues.Double(o, "update-exponent", SumBasicOptions.Default.UpdateExponent),
-        }));
+        ["sum-basic"], Table, o => new SumBasicSummarizer(o));
 
     /// <inheritdoc />
     public string Name => Method.Name;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Summarizer.Summarization;
 
 /// <summary>What kind of summary a method produces.</summary>
@@ -12,46 +10,99 @@ public enum SummarizerKind
     Abstractive,
 }
 
-/// <summary>One tunable of a method, as shown by <c>summarizer methods</c> and the notebook completions.</summary>
-public sealed record SummarizerOption(string Name, string Description, string DefaultValue);
-
-/// <summary>One entry of the catalog.</summary>
-/// <param name="Name">Canonical command-line name, e.g. <c>textrank</c>.</param>
-/// <param name="Title">Display name, e.g. <c>TextRank</c>.</param>
-/// <param name="Description">One line on what it does and where it comes from.</param>
-/// <param name="Kind">Extractive or abstractive.</param>
-/// <param name="Aliases">Other accepted names (matching ignores case, <c>-</c> and <c>_</c>).</param>
-/// <param name="Options">Tunables with their defaults.</param>
-/// <param name="Factory">Creates the summariser from option overrides (name → value); null for abstractive methods.</param>
-public sealed record SummarizerMethod(
-    string Name,
-    string Title,
-    string Description,
-    SummarizerKind Kind,
-    IReadOnlyList<string> Aliases,
-    IReadOnlyList<SummarizerOption> Options,
-    Func<IReadOnlyDictionary<string, string>, ISummarizer>? Factory)
+/// <summary>One entry of the catalog: a method's names, description and options, and how to create it.</summary>
+public sealed class SummarizerMethod
 {
+    private readonly Func<IReadOnlyDictionary<string, string>?, (ISummarizer? Summarizer, IReadOnlyList<string> Problems)> _bind;
+
+    private SummarizerMethod(string name, string title, string description, SummarizerKind kind, IReadOnlyList<string> aliases,
+        IReadOnlyList<MethodOption> options,
+        Func<IReadOnlyDictionary<string, string>?, (ISummarizer?, IReadOnlyList<string>)> bind)
+    {
+        Name = name;
+        Title = title;
+        Description = description;
+        Kind = kind;
+        Aliases = aliases;
+        Options = options;
+        _bind = bind;
+    }
+
+    /// <summary>An extractive method whose options are declared by <paramref name="options"/>.</summary>
+    /// <param name="name">Canonical command-line name, e.g. <c>textrank</c>.</param>
+    /// <param name="title">Display name, e.g. <c>TextRank</c>.</param>
+    /// <param name="description">One line on what it does and where it comes from.</param>
+    /// <param name="aliases">Other accepted names (matching ignores case, <c>-</c> and <c>_</c>).</param>
+    /// <param name="options">The method's option table.</param>
+    /// <param name="create">Creates the summariser from its options record.</param>
+    public static SummarizerMethod Extractive<TOptions>(string name, string title, string description, IReadOnlyList<string> aliases,
+        OptionTable<TOptions> options, Func<TOptions, ISummarizer> create)
+        where TOptions : class
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(create);
+        return new SummarizerMethod(name, title, description, SummarizerKind.Extractive, aliases, options.Options, values =>
+        {
+            var (bound, problems) = options.Bind(values, name);
+            return problems.Count == 0 ? (create(bound), problems) : (null, problems);
+        });
+    }
+
+    /// <summary>An extractive method without options.</summary>
+    public static SummarizerMethod Extractive(string name, string title, string description, IReadOnlyList<string> aliases,
+        Func<ISummarizer> create)
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        return new SummarizerMethod(name, title, description, SummarizerKind.Extractive, aliases, [], values =>
+            values is { Count: > 0 }
+                ? (null, values.Keys.Select(k => $"Method '{name}' has no option '{k}'. Its options: none.").ToArray())
+                : (create(), []));
+    }
+
+    /// <summary>A method that writes new text; its options are command options, not <c>--option</c> values.</summary>
+    public static SummarizerMethod Abstractive(string name, string title, string description, IReadOnlyList<string> aliases,
+        IReadOnlyList<MethodOption> options) =>
+        new(name, title, description, SummarizerKind.Abstractive, aliases, options,
+            values => (null, values is { Count: > 0 }
+                ? [$"Method '{name}' takes no --option values; its settings are options of their own (see 'summarizer methods')."]
+                : []));
+
+    /// <summary>Canonical command-line name, e.g. <c>textrank</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>Display name, e.g. <c>TextRank</c>.</summary>
+    public string Title { get; }
+
+    /// <summary>One line on what it does and where it comes from.</summary>
+    public string Description { get; }
+
+    /// <summary>Extractive or abstractive.</summary>
+    public SummarizerKind Kind { get; }
+
+    /// <summary>Other accepted names (matching ignores case, <c>-</c> and <c>_</c>).</summary>
+    public IReadOnlyList<string> Aliases { get; }
+
+    /// <summary>Tunables with their defaults and accepted values.</summary>
+    public IReadOnlyList<MethodOption> Options { get; }
+
+    /// <summary>Every problem with <paramref name="options"/> (unknown names, values out of range); empty when valid.</summary>
+    public IReadOnlyList<string> Validate(IReadOnlyDictionary<string, string>? options) => _bind(options).Problems;
+
     /// <summary>Creates the summariser, applying <paramref name="options"/> over the defaults.</summary>
+    /// <exception cref="UserInputException">An option is unknown or out of range, or the method is not extractive.</exception>
     public ISummarizer Create(IReadOnlyDictionary<string, string>? options = null)
     {
-        if (Factory is null)
+        var (summarizer, problems) = _bind(options);
+        if (problems.Count > 0)
         {
-            throw new InvalidOperationException($"'{Name}' is not an extractive method; use the LLM summariser for it.");
+            throw new UserInputException(problems);
         }
 
-        var given = options ?? new Dictionary<string, string>();
-        foreach (var key in given.Keys)
-        {
-            if (!Options.Any(o => o.Name.Equals(key, StringComparison.OrdinalIgnoreCase)))
-            {
-                var known = Options.Count == 0 ? "none" : string.Join(", ", Options.Select(o => o.Name));
-                throw new ArgumentException($"Method '{Name}' has no option '{key}'. Its options: {known}.", nameof(options));
-            }
-        }
-
-        return Factory(given);
+        return summarizer ?? throw new UserInputException($"'{Name}' is not an extractive method; it writes new text (see Summarizer.Requests.SummaryPipeline).");
     }
+
+    /// <inheritdoc />
+    public override string ToString() => Name;
 }
 
 /// <summary>
@@ -114,76 +165,17 @@ public static class SummarizerCatalog
 
         return TryFind(name, out var method)
             ? method
-            : throw new ArgumentException($"Unknown method '{name}'. Known methods: {string.Join(", ", Names)}.", nameof(name));
+            : throw new UserInputException(UnknownMethod(name));
     }
 
     /// <summary>Creates the named extractive summariser (the default when <paramref name="name"/> is null).</summary>
     public static ISummarizer Create(string? name = null, IReadOnlyDictionary<string, string>? options = null) =>
         Find(name).Create(options);
 
+    /// <summary>The message for a method name the catalog does not know.</summary>
+    public static string UnknownMethod(string name) => $"Unknown method '{name}'. Known methods: {string.Join(", ", Names)}.";
+
     private static string Key(string? name) =>
         (name ?? string.Empty).Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal)
             .Trim().ToLowerInvariant();
-}
-
-/// <summary>Reads typed option overrides for a method's factory, with errors that name the option.</summary>
-public static class OptionValues
-{
-    /// <summary>The value of <paramref name="name"/> as a double, or <paramref name="fallback"/> when absent.</summary>
-    public static double Double(IReadOnlyDictionary<string, string> options, string name, double fallback)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var value = Lookup(options, name);
-        if (value is null)
-        {
-            return fallback;
-        }
-
-        return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d)
-            ? d
-            : throw new ArgumentException($"Option '{name}' must be a number, not '{value}'.", nameof(options));
-    }
-
-    /// <summary>The value of <paramref name="name"/> as an int, or <paramref name="fallback"/> when absent.</summary>
-    public static int Int(IReadOnlyDictionary<string, string> options, string name, int fallback)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var value = Lookup(options, name);
-        if (value is null)
-        {
-            return fallback;
-        }
-
-        return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i)
-            ? i
-            : throw new ArgumentException($"Option '{name}' must be a whole number, not '{value}'.", nameof(options));
-    }
-
-    /// <summary>The value of <paramref name="name"/> as a bool, or <paramref name="fallback"/> when absent.</summary>
-    public static bool Bool(IReadOnlyDictionary<string, string> options, string name, bool fallback)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var value = Lookup(options, name);
-        if (value is null)
-        {
-            return fallback;
-        }
-
-        return bool.TryParse(value, out var b)
-            ? b
-            : throw new ArgumentException($"Option '{name}' must be true or false, not '{value}'.", nameof(options));
-    }
-
-    private static string? Lookup(IReadOnlyDictionary<string, string> options, string name)
-    {
-        foreach (var (k, v) in options)
-        {
-            if (k.Equals(name, StringComparison.OrdinalIgnoreCase))
-            {
-                return v;
-            }
-        }
-
-        return null;
-    }
 }

@@ -36,22 +36,27 @@ public readonly record struct SummaryLength
         ? new(SummaryLengthUnit.Words, words)
         : throw new ArgumentOutOfRangeException(nameof(words), words, "The word budget must be at least 1.");
 
-    /// <summary>Parses <c>3</c> (sentences), <c>20%</c> or <c>0.2</c> (ratio), or <c>100w</c> (words).</summary>
+    /// <summary>
+    /// Parses one length: <c>3</c> or <c>3s</c> (sentences), <c>20%</c> or <c>0.2</c> (a ratio; a bare number is a
+    /// ratio only below 1), or <c>100w</c> (words).
+    /// </summary>
+    /// <exception cref="UserInputException">The text is none of those.</exception>
     public static SummaryLength Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var t = text.Trim();
-        if (t.EndsWith('%') && double.TryParse(t[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var pct))
+        if (t.EndsWith('%'))
         {
-            return Ratio(pct / 100);
+            return Ratio(ParseRatio(t) ?? throw new UserInputException(NotALength(text)));
         }
 
-        if (t.EndsWith('w') && int.TryParse(t[..^1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var words))
+        if (t.EndsWith('w') && int.TryParse(t[..^1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var words) && words >= 1)
         {
             return Words(words);
         }
 
-        if (int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n))
+        var count = t.EndsWith('s') ? t[..^1] : t;
+        if (int.TryParse(count, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 1)
         {
             return Sentences(n);
         }
@@ -61,8 +66,76 @@ public readonly record struct SummaryLength
             return Ratio(r);
         }
 
-        throw new FormatException($"'{text}' is not a summary length: use a sentence count (3), a ratio (20% or 0.2) or words (100w).");
+        throw new UserInputException(NotALength(text));
     }
+
+    /// <summary>
+    /// The length asked for by the options <c>--sentences</c>, <c>--ratio</c> and <c>--words</c> (at most one; none
+    /// gives <see cref="Default"/>), read the same way by every host: <c>--ratio</c> takes a share, <c>0.2</c> or
+    /// <c>20%</c>, where <c>1</c> is the whole text.
+    /// </summary>
+    /// <returns>The length, and every problem with the values (the length is the default when there is one).</returns>
+    public static (SummaryLength Length, IReadOnlyList<string> Problems) FromOptions(string? sentences, string? ratio, string? words)
+    {
+        var problems = new List<string>();
+        var given = (sentences is null ? 0 : 1) + (ratio is null ? 0 : 1) + (words is null ? 0 : 1);
+        if (given > 1)
+        {
+            problems.Add("Give only one of --sentences, --ratio and --words.");
+        }
+
+        SummaryLength? length = null;
+        if (sentences is not null)
+        {
+            length = int.TryParse(sentences.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 1
+                ? Sentences(n)
+                : Fail($"--sentences must be a whole number of at least 1, not '{sentences}'.");
+        }
+
+        if (ratio is not null)
+        {
+            length = ParseRatio(ratio) is { } r
+                ? Ratio(r)
+                : Fail($"--ratio must be a share of the sentences greater than 0 and at most 1, such as 0.2 or 20%, not '{ratio}'.");
+        }
+
+        if (words is not null)
+        {
+            length = int.TryParse(words.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var w) && w >= 1
+                ? Words(w)
+                : Fail($"--words must be a whole number of at least 1, not '{words}'.");
+        }
+
+        return (problems.Count == 0 ? length ?? Default : Default, problems);
+
+        SummaryLength? Fail(string problem)
+        {
+            problems.Add(problem);
+            return null;
+        }
+    }
+
+    /// <summary>A share in (0, 1]: <c>0.2</c>, <c>1</c> or <c>20%</c>; null for anything else.</summary>
+    public static double? ParseRatio(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var t = text.Trim();
+        var percent = t.EndsWith('%');
+        if (!double.TryParse(percent ? t[..^1] : t, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            return null;
+        }
+
+        if (percent)
+        {
+            value /= 100;
+        }
+
+        return value is > 0 and <= 1 ? value : null;
+    }
+
+    private static string NotALength(string text) =>
+        $"'{text}' is not a summary length: use a sentence count (3), a ratio (20% or 0.2) or words (100w).";
 
     /// <summary>The sentence count this length means for <paramref name="document"/> (word budgets: an upper bound).</summary>
     public int SentenceCount(Document document)

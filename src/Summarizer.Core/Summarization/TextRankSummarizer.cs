@@ -1,4 +1,3 @@
-using System.Globalization;
 using Summarizer.Analysis;
 
 namespace Summarizer.Summarization;
@@ -34,27 +33,20 @@ public sealed class TextRankSummarizer : RankingSummarizer
     public TextRankSummarizer(TextRankOptions? options = null)
     {
         _options = options ?? TextRankOptions.Default;
-        SentenceGraph.CheckDamping(_options.Damping, "damping", nameof(options));
-        SentenceGraph.CheckConvergence(_options.Epsilon, _options.MaxIterations, nameof(options));
+        Table.ThrowIfInvalid(_options, nameof(options));
     }
 
+    /// <summary>The options: names, descriptions, defaults and accepted values.</summary>
+    public static OptionTable<TextRankOptions> Table { get; } = new OptionTable<TextRankOptions>(TextRankOptions.Default)
+        .Number("damping", "Probability of following an edge.", o => o.Damping, (o, v) => o with { Damping = v }, min: 0, max: 1, minExclusive: true, maxExclusive: true)
+        .Number("epsilon", "Convergence threshold of the power iteration.", o => o.Epsilon, (o, v) => o with { Epsilon = v }, min: 0, minExclusive: true)
+        .Whole("max-iterations", "Upper bound on power iterations.", o => o.MaxIterations, (o, v) => o with { MaxIterations = v }, min: 1);
+
     /// <summary>The catalog entry.</summary>
-    public static SummarizerMethod Method { get; } = new(
+    public static SummarizerMethod Method { get; } = SummarizerMethod.Extractive(
         "textrank", "TextRank",
         "Graph centrality over sentence overlap, weighted PageRank (Mihalcea & Tarau 2004).",
-        SummarizerKind.Extractive,
-        ["text-rank"],
-        [
-            new("damping", "Probability of following an edge (0-1).", TextRankOptions.Default.Damping.ToString(CultureInfo.InvariantCulture)),
-            new("epsilon", "Convergence threshold of the power iteration.", TextRankOptions.Default.Epsilon.ToString(CultureInfo.InvariantCulture)),
-            new("max-iterations", "Upper bound on power iterations.", TextRankOptions.Default.MaxIterations.ToString(CultureInfo.InvariantCulture)),
-        ],
-        o => new TextRankSummarizer(new TextRankOptions
-        {
-            Damping = OptionValues.Double(o, "damping", TextRankOptions.Default.Damping),
-            Epsilon = OptionValues.Double(o, "epsilon", TextRankOptions.Default.Epsilon),
-            MaxIterations = OptionValues.Int(o, "max-iterations", TextRankOptions.Default.MaxIterations),
-        }));
+        ["text-rank"], Table, o => new TextRankSummarizer(o));
 
     /// <inheritdoc />
     public override string Name => Method.Name;

@@ -35,12 +35,33 @@ public static class ArticleTable
     }
 
     /// <summary>
-    /// Articles from a frame: the text from <paramref name="textColumn"/>, the id from <paramref name="idColumn"/>
-    /// (the content hash when that column is absent or the cell is empty), and title, source, date, place, byline
-    /// and language from the columns of those names when present. Other columns are ignored.
+    /// Articles from a frame, as <see cref="ToDataFrame"/> wrote them or as a user built them: the text from
+    /// <paramref name="textColumn"/> (the text as given; a first line repeating the title, the byline and date lines
+    /// after it and a dateline are found again, so the body and every offset are those of the loaded article), the id
+    /// from <paramref name="idColumn"/> (the content hash of the body when that column is absent or the cell is
+    /// empty), and title, source, date, place, byline and language from the columns of those names when present.
+    /// Other columns are ignored.
     /// </summary>
-    /// <exception cref="ArgumentException">The text column is missing, or a row's text is empty.</exception>
+    /// <exception cref="ArgumentException">The text column is missing, or a row is unusable (see <see cref="ToLoadItems"/>).</exception>
     public static IReadOnlyList<Article> FromDataFrame(
+        DataFrame df,
+        string textColumn = "text",
+        string idColumn = "id",
+        string? titleColumn = "title")
+    {
+        var items = ToLoadItems(df, textColumn, idColumn, titleColumn);
+        return items.OfType<LoadFailure>().FirstOrDefault() is { } failure
+            ? throw new ArgumentException(failure.Message, nameof(df))
+            : items.Cast<LoadedArticle>().Select(l => l.Article).ToArray();
+    }
+
+    /// <summary>
+    /// Each row of a frame as <see cref="FromDataFrame"/> reads it, or, for a row with an empty text cell or a date that
+    /// is not a date, a failure naming the row, so the other rows can still be used. The source of a row without a
+    /// <c>source</c> cell is <c>row N</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The frame has no <paramref name="textColumn"/>.</exception>
+    public static IReadOnlyList<LoadItem> ToLoadItems(
         DataFrame df,
         string textColumn = "text",
         string idColumn = "id",
@@ -58,27 +79,43 @@ public static class ArticleTable
         var byline = Find(df, "byline");
         var language = Find(df, "language");
 
-        var articles = new List<Article>(checked((int)df.Rows.Count));
+        var items = new List<LoadItem>(checked((int)df.Rows.Count));
         for (long row = 0; row < df.Rows.Count; row++)
         {
+            var rowSource = AsString(source?[row]) ?? $"row {row}";
             var body = AsString(text[row]);
             if (string.IsNullOrWhiteSpace(body))
             {
-                throw new ArgumentException($"Row {row}: the '{textColumn}' cell is empty.", nameof(df));
+                items.Add(new LoadFailure(rowSource, $"Row {row}: the '{textColumn}' cell is empty."));
+                continue;
             }
 
-            articles.Add(new Article(AsString(id?[row]) is { Length: > 0 } given ? given : ArticleId.ForText(body), body)
+            if (!TryDate(date?[row], out var rowDate))
             {
-                Title = AsString(title?[row]),
+                items.Add(new LoadFailure(rowSource, $"Row {row}: the 'date' cell '{date?[row]}' is not a date."));
+                continue;
+            }
+
+            // The text column holds the text as given; the body is found again as the loader found it, with the
+            // title column standing for the title line (records and frames name their title).
+            var titleText = AsString(title?[row]);
+            var parsed = ArticleTextParser.Parse(body, detectTitle: false, knownTitle: titleText);
+            var hasBody = parsed.BodyEnd > parsed.BodyStart;
+            var bodyText = hasBody ? parsed.Body : body;
+            items.Add(new LoadedArticle(new Article(AsString(id?[row]) is { Length: > 0 } given ? given : ArticleId.ForText(bodyText), body)
+            {
+                BodyStart = hasBody ? parsed.BodyStart : 0,
+                BodyEnd = hasBody ? parsed.BodyEnd : body.Length,
+                Title = titleText,
                 Source = AsString(source?[row]),
-                Date = AsDate(date?[row], row),
-                Place = AsString(place?[row]),
-                Byline = AsString(byline?[row]),
+                Date = rowDate ?? parsed.Date,
+                Place = AsString(place?[row]) ?? parsed.Place,
+                Byline = AsString(byline?[row]) ?? parsed.Byline,
                 Language = AsString(language?[row]),
-            });
+            }));
         }
 
-        return articles;
+        return items;
     }
 
     private static DataFrameColumn? Find(DataFrame df, string name) =>
@@ -92,13 +129,15 @@ public static class ArticleTable
         _ => value.ToString(),
     };
 
-    private static DateTimeOffset? AsDate(object? value, long row) => value switch
+    private static bool TryDate(object? value, out DateTimeOffset? date)
     {
-        null => null,
-        DateTimeOffset dto => dto,
-        DateTime dt => new DateTimeOffset(DateTime.SpecifyKind(dt, dt.Kind == DateTimeKind.Unspecified ? DateTimeKind.Utc : dt.Kind)),
-        string s when string.IsNullOrWhiteSpace(s) => null,
-        string s when DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) => parsed,
-        _ => throw new ArgumentException($"Row {row}: the 'date' cell '{value}' is not a date."),
-    };
+        date = value switch
+        {
+            DateTimeOffset dto => dto,
+            DateTime dt => new DateTimeOffset(DateTime.SpecifyKind(dt, dt.Kind == DateTimeKind.Unspecified ? DateTimeKind.Utc : dt.Kind)),
+            string s when DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) => parsed,
+            _ => null,
+        };
+        return date is not null || value is null || value is string s2 && string.IsNullOrWhiteSpace(s2);
+    }
 }

@@ -1,10 +1,11 @@
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.CSharp;
-using Summarizer.Analysis;
+using Summarizer.Ingestion;
 using Summarizer.Evaluation;
 using Summarizer.Interactive.Rendering;
 using Summarizer.Interactive.Sources;
+using Summarizer.Requests;
 using Summarizer.Summarization;
 
 namespace Summarizer.Interactive.Commands;
@@ -24,17 +25,8 @@ public sealed class CompareCommand : MagicCommand
     /// <summary>Which row of a DataFrame or sequence to use. Default 0.</summary>
     public int? Row { get; set; }
 
-    /// <summary>Comma-separated catalog methods; default every extractive method.</summary>
+    /// <summary>Comma-separated catalog methods, or <c>all</c>; default lead, centrality, textrank, lexrank, luhn, lsa.</summary>
     public string? Methods { get; set; }
-
-    /// <summary>Number of sentences (default 3 when no length is given).</summary>
-    public int? Sentences { get; set; }
-
-    /// <summary>Share of the sentences: <c>0.2</c> or <c>20%</c>.</summary>
-    public string? Ratio { get; set; }
-
-    /// <summary>Word budget.</summary>
-    public int? Words { get; set; }
 
     /// <summary>A reference summary to score each method against with ROUGE-1/2/L.</summary>
     public string? Reference { get; set; }
@@ -45,19 +37,29 @@ public sealed class CompareCommand : MagicCommand
     /// <summary>The C# variable for the comparison DataFrame. Default <c>comparison</c>.</summary>
     public string? Name { get; set; }
 
+    /// <summary>The methods compared by default: one of each family, so the matrix stays readable.</summary>
+    internal static readonly string[] DefaultMethods = ["lead", "centrality", "textrank", "lexrank", "luhn", "lsa"];
+
+    /// <summary>The options this command declares itself; the rest belong to the request.</summary>
+    internal static readonly string[] OwnOptions = ["--from", "--column", "--row", "--methods", "--reference", "--reference-column", "--name"];
+
     internal IReadOnlyList<string> MethodNames =>
         Methods is null
-            ? SummarizerCatalog.Methods.Where(m => m.Kind == SummarizerKind.Extractive).Select(m => m.Name).ToArray()
-            : Methods.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            ? DefaultMethods
+            : Methods.Trim().Equals("all", StringComparison.OrdinalIgnoreCase)
+                ? SummarizerCatalog.Methods.Where(m => m.Kind == SummarizerKind.Extractive).Select(m => m.Name).ToArray()
+                : Methods.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    // One request per method, each with the length and language given: read by Core, as summarize reads them.
+    internal IReadOnlyList<(SummarizeRequest? Request, IReadOnlyList<string> Problems)> Requests()
+    {
+        var shared = Options.Where(o => !OwnOptions.Contains(o.Key, StringComparer.Ordinal)).ToArray();
+        return MethodNames.Select(name => SummarizeRequest.TryParse(shared.Prepend(new("--method", name)))).ToArray();
+    }
 
     /// <inheritdoc />
     public override IEnumerable<string> GetValidationErrors(CompositeKernel kernel)
     {
-        foreach (var error in LengthOptions.Errors(Sentences, Ratio, Words))
-        {
-            yield return error;
-        }
-
         if (Reference is not null && ReferenceColumn is not null)
         {
             yield return "Give either --reference or --reference-column, not both.";
@@ -74,13 +76,14 @@ public sealed class CompareCommand : MagicCommand
             yield return "--methods needs at least one method, e.g. --methods lead,textrank.";
         }
 
+        foreach (var problem in Requests().SelectMany(r => r.Problems).Distinct(StringComparer.Ordinal))
+        {
+            yield return problem;
+        }
+
         foreach (var name in names)
         {
-            if (!SummarizerCatalog.TryFind(name, out var method))
-            {
-                yield return $"Unknown method '{name}'. Known methods: {string.Join(", ", SummarizerCatalog.Names)}.";
-            }
-            else if (method.Kind != SummarizerKind.Extractive)
+            if (SummarizerCatalog.TryFind(name, out var method) && method.Kind != SummarizerKind.Extractive)
             {
                 yield return $"'{name}' is not an extractive method; #!compare runs extractive methods only.";
             }
@@ -89,50 +92,66 @@ public sealed class CompareCommand : MagicCommand
 
     internal static async Task HandleAsync(CompareCommand command, KernelInvocationContext context, CSharpKernel csharp)
     {
-        var input = TextSources.Resolve(csharp, command.From, command.Text, command.Column, "#!compare");
+        var input = ArticleSources.Resolve(csharp, command.From, command.Text, command.Column, "#!compare");
         var row = command.Row ?? 0;
-        if (row >= input.Texts.Count)
+        if (row >= input.Items.Count)
         {
-            throw new MagicCommandException($"--row {row} is out of range: '{input.Variable}' has {input.Texts.Count} rows.");
+            throw new MagicCommandException($"--row {row} is out of range: '{input.Name}' has {input.Items.Count} rows.");
         }
 
-        var document = TextAnalyzer.Default.Analyze(input.Texts[row]);
-        var length = LengthOptions.From(command.Sentences, command.Ratio, command.Words);
-        var summaries = command.MethodNames
-            .Select(name => SummarizerCatalog.Create(name).Summarize(document, length))
-            .ToArray();
-        var reference = command.Reference;
-        if (command.ReferenceColumn is not null)
+        var article = (input.Items[row] as LoadedArticle)?.Article
+            ?? throw new MagicCommandException(((LoadFailure)input.Items[row]).Message);
+        var pipelines = command.Requests().Select(r => new SummaryPipeline(r.Request!)).ToArray();
+        try
         {
-            if (input.Frame is null)
+            // Every method reads the same analysis of the article.
+            var document = pipelines[0].Analyze(article);
+            var results = new List<SummaryResult>(pipelines.Length);
+            foreach (var pipeline in pipelines)
             {
-                throw new MagicCommandException("--reference-column needs --from a DataFrame.");
+                results.Add(await pipeline.Method.SummarizeAsync(document, null, context.CancellationToken).ConfigureAwait(false));
             }
 
-            reference = TextSources.ColumnTexts(input.Frame, command.ReferenceColumn, input.Variable!)[row];
-        }
+            var reference = command.Reference;
+            if (command.ReferenceColumn is not null)
+            {
+                if (input.Frame is null)
+                {
+                    throw new MagicCommandException("--reference-column needs --from a DataFrame.");
+                }
 
-        if (reference is not null && string.IsNullOrWhiteSpace(reference))
+                reference = ArticleSources.ColumnTexts(input.Frame, command.ReferenceColumn, input.Name)[row];
+            }
+
+            if (reference is not null && string.IsNullOrWhiteSpace(reference))
+            {
+                throw new MagicCommandException("The reference summary is empty.");
+            }
+
+            var scores = reference is null ? null : results.Select(r => Rouge.Score(r.Text ?? string.Empty, reference)).ToArray();
+            var comparison = new SummaryComparison(document, results) { Scores = scores };
+            var frame = new DataFrame(
+                new StringDataFrameColumn("method", results.Select(r => r.Method)),
+                new StringDataFrameColumn("summary", results.Select(r => r.Text?.Replace('\n', ' '))),
+                new StringDataFrameColumn("sentences", results.Select(r => string.Join(",", r.Indices))),
+                new Int32DataFrameColumn("words", results.Select(r => r.Words)),
+                new DoubleDataFrameColumn("compression", results.Select(r => Math.Round(r.Compression, 4))));
+            if (scores is not null)
+            {
+                frame.Columns.Add(new DoubleDataFrameColumn("rouge1", scores.Select(r => Math.Round(r.Rouge1.F, 4))));
+                frame.Columns.Add(new DoubleDataFrameColumn("rouge2", scores.Select(r => Math.Round(r.Rouge2.F, 4))));
+                frame.Columns.Add(new DoubleDataFrameColumn("rougeL", scores.Select(r => Math.Round(r.RougeL.F, 4))));
+            }
+
+            await Variables.SetAsync(csharp, command.Name ?? "comparison", frame, typeof(DataFrame)).ConfigureAwait(false);
+            context.Display(comparison, "text/html", "text/plain");
+        }
+        finally
         {
-            throw new MagicCommandException("The reference summary is empty.");
+            foreach (var pipeline in pipelines)
+            {
+                pipeline.Dispose();
+            }
         }
-
-        var scores = reference is null ? null : summaries.Select(s => Rouge.Score(s.ToText(" "), reference)).ToArray();
-        var comparison = new SummaryComparison(summaries) { Scores = scores };
-        var frame = new DataFrame(
-            new StringDataFrameColumn("method", summaries.Select(s => s.Method)),
-            new StringDataFrameColumn("summary", summaries.Select(s => s.ToText(" "))),
-            new StringDataFrameColumn("sentences", summaries.Select(s => string.Join(",", s.Indices))),
-            new Int32DataFrameColumn("words", summaries.Select(s => s.WordCount)),
-            new DoubleDataFrameColumn("compression", summaries.Select(s => Math.Round(s.Compression, 4))));
-        if (scores is not null)
-        {
-            frame.Columns.Add(new DoubleDataFrameColumn("rouge1", scores.Select(r => Math.Round(r.Rouge1.F, 4))));
-            frame.Columns.Add(new DoubleDataFrameColumn("rouge2", scores.Select(r => Math.Round(r.Rouge2.F, 4))));
-            frame.Columns.Add(new DoubleDataFrameColumn("rougeL", scores.Select(r => Math.Round(r.RougeL.F, 4))));
-        }
-
-        await Variables.SetAsync(csharp, command.Name ?? "comparison", frame, typeof(DataFrame)).ConfigureAwait(false);
-        context.Display(comparison, "text/html", "text/plain");
     }
 }

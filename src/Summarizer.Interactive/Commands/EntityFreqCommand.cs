@@ -1,7 +1,9 @@
+using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.CSharp;
 using Summarizer.Charts;
 using Summarizer.Entities;
+using Summarizer.Interactive.Rendering;
 using Summarizer.Interactive.Sources;
 
 namespace Summarizer.Interactive.Commands;
@@ -21,21 +23,13 @@ public sealed class EntityFreqCommand : MagicCommand
     /// <summary>Comma-separated entity types to keep (PERSON, ORGANIZATION, LOCATION, MISC, DATE, ...); default all.</summary>
     public string? Types { get; set; }
 
-    /// <summary>How many entities to chart. Default 20.</summary>
+    /// <summary>How many entities to chart and list. Default 20.</summary>
     public int? Top { get; set; }
 
     /// <summary>The C# variable for the counts DataFrame. Default <c>entities</c>.</summary>
     public string? Name { get; set; }
 
-    internal static readonly string[] KnownTypes =
-    [
-        EntityTypes.Person, EntityTypes.Organization, EntityTypes.Location, EntityTypes.Misc, EntityTypes.Date,
-        EntityTypes.Time, EntityTypes.Money, EntityTypes.Percent, EntityTypes.Quantity, EntityTypes.Number,
-    ];
-
-    internal IReadOnlyList<string>? TypeList =>
-        Types?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(t => t.ToUpperInvariant()).ToArray();
+    internal IReadOnlySet<string>? TypeSet => EntityTypes.ParseList(Types).Types;
 
     /// <inheritdoc />
     public override IEnumerable<string> GetValidationErrors(CompositeKernel kernel)
@@ -45,33 +39,40 @@ public sealed class EntityFreqCommand : MagicCommand
             yield return $"--top must be at least 1, not {Top}.";
         }
 
-        foreach (var type in TypeList ?? [])
+        foreach (var problem in EntityTypes.ParseList(Types).Problems)
         {
-            if (!KnownTypes.Contains(type, StringComparer.Ordinal))
-            {
-                yield return $"Unknown entity type '{type}'. Known types: {string.Join(", ", KnownTypes)}.";
-            }
+            yield return problem;
         }
     }
 
     internal static async Task HandleAsync(EntityFreqCommand command, KernelInvocationContext context, CSharpKernel csharp)
     {
-        var input = TextSources.Resolve(csharp, command.From, command.Text, command.Column, "#!entity-freq");
-        var ids = input.Frame?.Columns.FirstOrDefault(c => c.Name.Equals("id", StringComparison.OrdinalIgnoreCase)) is { } idColumn
-            ? TextSources.ColumnTexts(input.Frame, idColumn.Name, input.Variable!)
-            : input.Texts.Select((_, i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        var options = new EntityFrequencyOptions { Types = command.TypeList?.ToHashSet(StringComparer.Ordinal) };
-        var counts = EntityFrequencies.Count(input.Texts.Select((t, i) => (ids[i], t)), options: options);
+        var input = ArticleSources.Resolve(csharp, command.From, command.Text, command.Column, "#!entity-freq");
+        var articles = input.Articles;
+        var options = new EntityFrequencyOptions { Types = command.TypeSet?.ToArray() };
+        // Offsets index each article's text as given, as the command line's entities command reports them.
+        var recognized = articles.Select(a => (a.Id, a.Text, Mentions: EntityRecognizer.Default.Recognize(a.Text))).ToArray();
+        var counts = EntityFrequencies.Count(recognized, options);
+        var wanted = command.TypeSet;
+        var mentions = recognized.SelectMany(r => r.Mentions.Where(m => wanted is null || wanted.Contains(m.Type)).Select(m => (r.Id, m))).ToArray();
+        var mentionFrame = new DataFrame(
+            new StringDataFrameColumn("id", mentions.Select(x => x.Id)),
+            new StringDataFrameColumn("entity", mentions.Select(x => x.m.Text)),
+            new StringDataFrameColumn("type", mentions.Select(x => x.m.Type)),
+            new Int32DataFrameColumn("start", mentions.Select(x => x.m.Start)),
+            new Int32DataFrameColumn("end", mentions.Select(x => x.m.End)));
         var top = counts.Take(command.Top ?? 20).ToArray();
         var chart = ChartSpec.Single(ChartKind.HorizontalBar, "mentions",
             top.Select(c => $"{c.Entity} ({c.Type})").ToArray(), top.Select(c => (double)c.Count).ToArray()) with
         {
-            Title = $"Top {top.Length} entities in {input.Variable ?? "cell text"}",
+            Title = $"Top {top.Length} entities in {input.Name}",
             XLabel = "Mentions",
         };
-        var frame = EntityFrequencies.ToDataFrame(counts);
-        await Variables.SetAsync(csharp, command.Name ?? "entities", frame, typeof(Microsoft.Data.Analysis.DataFrame)).ConfigureAwait(false);
-        context.Display(chart, "text/html", "text/plain");
-        context.Display(frame);
+        var frame = EntityFrequencies.ToDataFrame(top);
+        var name = command.Name ?? "entities";
+        await Variables.SetAsync(csharp, name, frame, typeof(DataFrame)).ConfigureAwait(false);
+        await Variables.SetAsync(csharp, name + "Mentions", mentionFrame, typeof(DataFrame)).ConfigureAwait(false);
+        context.Display(chart, "text/html", "image/svg+xml", "text/plain");
+        context.Display(new TableView(frame, name), "text/html", "text/plain");
     }
 }

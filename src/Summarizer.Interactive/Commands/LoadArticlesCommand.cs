@@ -1,9 +1,8 @@
-using System.Net;
-using System.Text;
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.CSharp;
 using Summarizer.Interactive.Rendering;
+using Summarizer.Analysis;
 using Summarizer.Ingestion;
 using Summarizer.Tables;
 
@@ -20,10 +19,6 @@ public sealed class LoadArticlesCommand : MagicCommand
     /// <summary>The C# variable for the DataFrame. Default <c>articles</c>.</summary>
     public string? Name { get; set; }
 
-    // Lingua reads its language models from files beside the application, which the notebook tool does not have:
-    // detection there would fail every article, so it is skipped and the language column stays empty.
-    private static bool LanguageModelsPresent => Directory.Exists(Path.Combine(AppContext.BaseDirectory, "Lingua"));
-
     internal static async Task HandleAsync(LoadArticlesCommand command, KernelInvocationContext context, CSharpKernel csharp)
     {
         var name = command.Name ?? "articles";
@@ -37,13 +32,13 @@ public sealed class LoadArticlesCommand : MagicCommand
             }
 
             var inputs = command.Paths.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var options = new LoadOptions { DetectLanguage = LanguageModelsPresent };
-            var loaded = await ArticleLoader.LoadAsync(inputs, options, ct: context.CancellationToken).ConfigureAwait(false);
+            var loaded = await ArticleLoader.LoadAsync(inputs, ct: context.CancellationToken).ConfigureAwait(false);
             (articles, failures) = (loaded.Articles, loaded.Failures);
         }
         else if (!string.IsNullOrWhiteSpace(command.Text))
         {
-            articles = [ArticleLoader.FromString(command.Text.Trim(), source: "cell")];
+            var article = ArticleLoader.FromString(command.Text, source: "cell");
+            articles = [article with { Language = LanguageDetector.Detect(article.Body) }];
             failures = [];
         }
         else
@@ -58,23 +53,11 @@ public sealed class LoadArticlesCommand : MagicCommand
 
         var frame = ArticleTable.ToDataFrame(articles);
         await Variables.SetAsync(csharp, name, frame, typeof(DataFrame)).ConfigureAwait(false);
-        context.Display(DataFramePreview.Of(frame));
+        // The text is in the variable; the view keeps to what tells the articles apart.
+        context.Display(new TableView(frame, name) { Shown = ["id", "title", "source", "date", "place", "language", "words", "sentences"] }, "text/html", "text/plain");
         if (failures.Count > 0)
         {
-            context.DisplayAs(FailuresHtml(failures), "text/html");
+            context.Display(new FailureList(failures), "text/html", "text/plain");
         }
-    }
-
-    private static string FailuresHtml(IReadOnlyList<LoadFailure> failures)
-    {
-        var html = new StringBuilder("<div class=\"summarizer-failures\"><strong>")
-            .Append(failures.Count).Append(failures.Count == 1 ? " input" : " inputs").Append(" could not be loaded:</strong><ul>");
-        foreach (var f in failures)
-        {
-            // Core's messages start with the file, URL or record they concern.
-            html.Append("<li>").Append(WebUtility.HtmlEncode(f.Message)).Append("</li>");
-        }
-
-        return html.Append("</ul></div>").ToString();
     }
 }

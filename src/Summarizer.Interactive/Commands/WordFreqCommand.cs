@@ -4,6 +4,8 @@ using Microsoft.DotNet.Interactive.CSharp;
 using Summarizer.Analysis;
 using Summarizer.Charts;
 using Summarizer.Frequencies;
+using Summarizer.Ingestion;
+using Summarizer.Interactive.Rendering;
 using Summarizer.Interactive.Sources;
 
 namespace Summarizer.Interactive.Commands;
@@ -54,14 +56,16 @@ public sealed class WordFreqCommand : MagicCommand
 
     internal static async Task HandleAsync(WordFreqCommand command, KernelInvocationContext context, CSharpKernel csharp)
     {
-        var input = TextSources.Resolve(csharp, command.From, command.Text, command.Column, "#!word-freq");
+        var input = ArticleSources.Resolve(csharp, command.From, command.Text, command.Column, "#!word-freq");
         var top = command.Top ?? 20;
         var n = command.Ngram ?? 1;
         var unit = n == 1 ? "words" : n == 2 ? "bigrams" : $"{n}-grams";
-        var source = input.Variable ?? "cell text";
+        var source = input.Name;
 
+        // Each article is analysed in its own language, so its own stop words are left out.
         var options = new FrequencyOptions { N = n, Stem = command.Stem, RemoveStopWords = !command.KeepStopWords, Top = top };
-        var documents = input.Texts.Select(t => TextAnalyzer.Default.Analyze(t)).ToArray();
+        var rows = input.Items.Select((item, i) => (Item: item, Row: i)).Where(x => x.Item is LoadedArticle).ToArray();
+        var documents = rows.Select(x => TextAnalyzer.Default.Analyze(((LoadedArticle)x.Item).Article)).ToArray();
         FrequencyTable table;
         if (command.GroupBy is null)
         {
@@ -74,11 +78,11 @@ public sealed class WordFreqCommand : MagicCommand
                 throw new MagicCommandException("--group-by needs --from a DataFrame.");
             }
 
-            var groups = TextSources.ColumnTexts(input.Frame, command.GroupBy, input.Variable!);
+            var groups = ArticleSources.ColumnTexts(input.Frame, command.GroupBy, input.Name);
             var groupOf = new Dictionary<Document, string>(ReferenceEqualityComparer.Instance);
             for (var i = 0; i < documents.Length; i++)
             {
-                groupOf[documents[i]] = groups[i];
+                groupOf[documents[i]] = groups[rows[i].Row];
             }
 
             table = FrequencyCounter.Count(documents, options, d => groupOf[d]);
@@ -88,8 +92,8 @@ public sealed class WordFreqCommand : MagicCommand
         var chart = ToChart(table) with { Title = title, XLabel = "Count" };
         var frame = table.ToDataFrame();
         await Variables.SetAsync(csharp, command.Name ?? "wordFreq", frame, typeof(DataFrame)).ConfigureAwait(false);
-        context.Display(chart, "text/html", "text/plain");
-        context.Display(frame);
+        context.Display(chart, "text/html", "image/svg+xml", "text/plain");
+        context.Display(new TableView(frame, command.Name ?? "wordFreq"), "text/html", "text/plain");
     }
 
     private static ChartSpec ToChart(FrequencyTable table)

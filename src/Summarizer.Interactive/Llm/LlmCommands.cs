@@ -92,11 +92,11 @@ public sealed class LlmConfigCommand : MagicCommand
         string? problem = null;
         try
         {
-            config = session.Resolve(null, null);
+            config = session.Resolve();
         }
-        catch (MagicCommandException e)
+        catch (UserInputException e)
         {
-            problem = e.Message;
+            problem = e.Message + " " + LlmSession.Hint;
         }
 
         // LlmConfiguration.ToString masks the key.

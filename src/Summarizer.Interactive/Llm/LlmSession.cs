@@ -1,4 +1,5 @@
 using Summarizer.Llm;
+using Summarizer.Requests;
 
 namespace Summarizer.Interactive.Llm;
 
@@ -19,37 +20,16 @@ internal sealed class LlmSession
 
     public string? ApiKey { get; set; }
 
-    /// <summary>The configuration for a call: environment, then the session's settings, then the command's options.</summary>
-    public LlmConfiguration Resolve(string? provider, string? model)
-    {
-        var chosen = provider is null ? Provider : LlmProviders.ParseProvider(provider);
-        var config = LlmProviders.FromEnvironment(chosen, GetVariable);
+    /// <summary>The session's settings as Core takes them, between the environment and a request.</summary>
+    public LlmDefaults Defaults => new() { Provider = Provider, Endpoint = Endpoint, Model = Model, ApiKey = ApiKey };
 
-        // Session settings made for another provider do not apply.
-        if (Provider is null || Provider == config.Provider)
-        {
-            config = config with
-            {
-                Endpoint = Endpoint ?? config.Endpoint,
-                Model = Model ?? config.Model,
-                ApiKey = ApiKey ?? config.ApiKey,
-            };
-        }
+    /// <summary>The configuration a request without provider settings of its own would use.</summary>
+    /// <exception cref="UserInputException">The provider is not configured.</exception>
+    public LlmConfiguration Resolve(string? provider = null) =>
+        new LlmRequest { Provider = provider }.ResolveConfiguration(GetVariable, Defaults);
 
-        if (!string.IsNullOrWhiteSpace(model))
-        {
-            config = config with { Model = model };
-        }
-
-        if (config.Missing.Count > 0)
-        {
-            throw new MagicCommandException(
-                $"The {Name(config.Provider)} LLM provider is not configured; missing: {string.Join(", ", config.Missing)}. "
-                + "Set the environment variables or run #!llm-config; #!llm-providers shows what is set.");
-        }
-
-        return config;
-    }
+    /// <summary>What a notebook user can do when a provider is not configured.</summary>
+    public const string Hint = "Set the environment variables or run #!llm-config; #!llm-providers shows what is set.";
 
     /// <summary>The providers table rows: the environment's view with the session's settings applied.</summary>
     public IReadOnlyList<ProviderStatus> Describe()
@@ -71,20 +51,23 @@ internal sealed class LlmSession
             LlmConfiguration config;
             try
             {
-                config = Resolve(s.Name, null);
+                config = Resolve(s.Name);
             }
-            catch (MagicCommandException)
+            catch (UserInputException)
             {
-                config = LlmProviders.FromEnvironment(provider, GetVariable) with
+                try
                 {
-                    Endpoint = Endpoint,
-                    Model = Model,
-                    ApiKey = ApiKey,
-                };
-            }
-            catch (ArgumentException)
-            {
-                return s;
+                    config = LlmProviders.FromEnvironment(provider, GetVariable) with
+                    {
+                        Endpoint = Endpoint,
+                        Model = Model,
+                        ApiKey = ApiKey,
+                    };
+                }
+                catch (UserInputException)
+                {
+                    return s;
+                }
             }
 
             var settings = new List<ProviderSetting>
@@ -96,8 +79,6 @@ internal sealed class LlmSession
             return s with { IsConfigured = config.Missing.Count == 0, Settings = settings, Missing = config.Missing };
         }).ToArray();
     }
-
-    public static string Name(LlmProvider provider) => provider == LlmProvider.Azure ? "azure" : "openai";
 
     /// <summary>True when calls to <paramref name="provider"/> need a key that neither the session nor the environment has.</summary>
     public bool NeedsKey(LlmProvider provider)

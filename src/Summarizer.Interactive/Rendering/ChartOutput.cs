@@ -7,9 +7,10 @@ using Summarizer.Charts;
 namespace Summarizer.Interactive.Rendering;
 
 /// <summary>
-/// Renders charts in a notebook, loading plotly.js once per kernel session: the first chart carries the embedded
-/// library (a guarded inline script, ~4.8 MB), later charts reuse <c>window.Plotly</c>. The library is inlined
-/// rather than fetched because notebooks must render offline.
+/// Renders charts in a notebook: a static SVG that every viewer shows, made interactive by plotly.js where scripts
+/// run. plotly.js loads once per kernel session: the first chart carries the embedded library (a guarded inline
+/// script, ~4.8 MB), later charts reuse <c>window.Plotly</c>, and a chart whose page lacks it keeps its SVG. The
+/// library is inlined rather than fetched because notebooks must render offline.
 /// </summary>
 internal static class ChartOutput
 {
@@ -34,7 +35,7 @@ internal static class ChartOutput
             }
         }
 
-        return PlotlyChart.ToHtml(spec, mode);
+        return PlotlyChart.ToHtml(spec, mode, fallback: SvgChart.ToSvg(spec));
     }
 
     /// <summary>A short text rendering: title and the first values of each series.</summary>

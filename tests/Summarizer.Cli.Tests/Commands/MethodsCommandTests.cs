@@ -27,7 +27,7 @@ public class MethodsCommandTests
         {
             foreach (var option in method.Options)
             {
-                Assert.Contains(method.Kind == SummarizerKind.Extractive ? $"--option {option.Name}=" : $"--{option.Name} ", output);
+                Assert.Contains(method.Kind == SummarizerKind.Extractive ? $"--option {option.Name}=" : $"{option.Name} ", output);
             }
         }
     }

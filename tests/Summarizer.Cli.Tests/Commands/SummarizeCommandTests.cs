@@ -17,10 +17,16 @@ public class SummarizeCommandTests
         var root = json.RootElement;
         Assert.False(string.IsNullOrEmpty(root.GetProperty("id").GetString()));
         Assert.Equal(seed, root.GetProperty("source").GetString());
-        var sentences = root.GetProperty("sentences").EnumerateArray().Select(e => e.GetInt32()).ToArray();
-        Assert.Equal(2, sentences.Length);
-        Assert.Equal(sentences.Order(), sentences);
+        var sentences = root.GetProperty("sentences").EnumerateArray().ToArray();
+        var indices = sentences.Select(e => e.GetProperty("index").GetInt32()).ToArray();
+        Assert.Equal(2, indices.Length);
+        Assert.Equal(indices.Order(), indices);
         Assert.Equal(2, root.GetProperty("summary").GetString()!.Split('\n').Length);
+        // Offsets index the file's text as given: its first line is a dateline the loader takes as the place.
+        var text = File.ReadAllText(seed);
+        Assert.All(sentences, s => Assert.Equal(s.GetProperty("text").GetString(),
+            text[s.GetProperty("start").GetInt32()..s.GetProperty("end").GetInt32()]));
+        Assert.Equal("en", root.GetProperty("language").GetString());
     }
 
     [Fact]

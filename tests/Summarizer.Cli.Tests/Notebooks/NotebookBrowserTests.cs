@@ -42,7 +42,7 @@ public sealed class NotebookBrowserTests(QuickstartRun run) : IClassFixture<Quic
     public void Quickstart_ExportedPage_IsSelfContainedWithPlotlyInlinedOnce()
     {
         var html = File.ReadAllText(run.HtmlPath);
-        var library = Summarizer.Charts.PlotlyChart.LibraryScriptTag();
+        var library = Summarizer.Interactive.Rendering.PageAssets.Scripts[0].Element;
 
         // plotly.js itself names its CDN (an unused default for map data), so look only outside the library.
         var page = html.Replace(library, string.Empty, StringComparison.Ordinal);
@@ -110,4 +110,38 @@ public sealed class NotebookBrowserTests(QuickstartRun run) : IClassFixture<Quic
         Assert.Empty(requested);
         Assert.Empty(pageErrors);
     }
+
+    [ChromiumFact]
+    public async Task Quickstart_ExportedPageWithoutJavaScript_ShowsStaticChartsTablesAndCards() =>
+        await ScriptFreeView.AssertReadableAsync(run.HtmlPath, "exported-page-no-js", minCharts: 2, minTables: 4, minCards: 14);
+
+    [Fact]
+    public void Quickstart_ExecutedNotebook_EveryOutputHasTextAndEveryChartAnSvgAndEveryCellAnId()
+    {
+        using var notebook = JsonDocument.Parse(File.ReadAllText(run.IpynbPath));
+        var cells = notebook.RootElement.GetProperty("cells").EnumerateArray().ToArray();
+        var outputs = cells.Where(c => c.TryGetProperty("outputs", out _)).SelectMany(c => c.GetProperty("outputs").EnumerateArray())
+            .Where(o => o.TryGetProperty("data", out _)).Select(o => o.GetProperty("data")).ToArray();
+
+        Assert.Equal(5, notebook.RootElement.GetProperty("nbformat_minor").GetInt32());
+        Assert.Equal(cells.Length, cells.Select(c => c.GetProperty("id").GetString()).Distinct().Count());
+        Assert.True(outputs.Length >= 20, $"{outputs.Length} rich outputs");
+        Assert.All(outputs, d => Assert.True(d.TryGetProperty("text/plain", out _), "an output without text/plain: " + string.Join(",", d.EnumerateObject().Select(p => p.Name))));
+        var charts = outputs.Where(d => d.TryGetProperty("text/html", out var h) && Text(h).Contains("summarizer-chart", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(2, charts.Length);
+        Assert.All(charts, d => Assert.StartsWith("<svg", Text(d.GetProperty("image/svg+xml")), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Quickstart_ExportedPage_ShowsNoLocalPath()
+    {
+        var html = File.ReadAllText(run.HtmlPath);
+
+        Assert.DoesNotContain(Repo.Root, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) + "/", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(Path.GetTempPath(), html, StringComparison.Ordinal);
+    }
+
+    private static string Text(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Array ? string.Concat(value.EnumerateArray().Select(l => l.GetString())) : value.GetString() ?? "";
 }

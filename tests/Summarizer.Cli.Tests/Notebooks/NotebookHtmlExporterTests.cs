@@ -58,7 +58,7 @@ public sealed class NotebookHtmlExporterTests
     public void Export_SharedScriptInSeveralOutputs_IsInlinedOnceInTheHead()
     {
         const string library = "<script>window.Lib = 1;</script>";
-        var shared = new SharedScript(library, "uses-lib");
+        var shared = new Summarizer.Interactive.Rendering.PageScript(library, "uses-lib");
         var document = Notebook(
             Code("a", Html(library + "<div class=\"uses-lib\">one</div>")),
             Code("b", Html(library + "<div class=\"uses-lib\">two</div>")),
@@ -77,7 +77,7 @@ public sealed class NotebookHtmlExporterTests
         const string library = "<script>window.Lib = 1;</script>";
         var document = Notebook(Code("a", Html("<p>plain</p>")));
 
-        var html = new NotebookHtmlExporter([new SharedScript(library, "uses-lib")]).Export(document, "page");
+        var html = new NotebookHtmlExporter([new Summarizer.Interactive.Rendering.PageScript(library, "uses-lib")]).Export(document, "page");
 
         Assert.DoesNotContain(library, html, StringComparison.Ordinal);
     }

@@ -27,14 +27,29 @@ public sealed class RepositoryNotebookTests
 
     [Theory]
     [MemberData(nameof(Notebooks))]
-    public async Task Notebook_FirstCodeCell_LoadsTheExtensionFromTheLocalFeed(string name)
+    public async Task Notebook_FirstCodeCell_SubmitsTheLinesNotebookSetupSaved(string name)
     {
         var notebook = await NotebookFiles.LoadAsync(Repo.PathOf("notebooks", name));
 
         var first = notebook.Elements.First(e => e.KernelName == NotebookKernel.CSharp);
-        Assert.Contains("\"artifacts\", \"feed\"", first.Contents, StringComparison.Ordinal);
-        Assert.Contains("#i \\\"nuget: {feed}\\\"", first.Contents, StringComparison.Ordinal);
-        Assert.Contains("#r \\\"nuget: Summarizer.Interactive, {version}\\\"", first.Contents, StringComparison.Ordinal);
+        var file = NotebookSetup.ForCurrentUser().LoadFile;
+        Assert.EndsWith(Path.Combine("summarizer", "load.dib"), file, StringComparison.Ordinal);
+        Assert.Contains("Environment.SpecialFolder.LocalApplicationData), \"summarizer\", \"load.dib\")", first.Contents, StringComparison.Ordinal);
+        Assert.Contains($"Environment.GetEnvironmentVariable(\"{NotebookHost.LoadVariable}\")", first.Contents, StringComparison.Ordinal);
+        Assert.Contains("run 'summarizer notebook setup'", first.Contents, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Notebook_InRepository_IsNbformat45WithUniqueCellIds(string name)
+    {
+        using var notebook = JsonDocument.Parse(File.ReadAllText(Repo.PathOf("notebooks", name)));
+
+        Assert.Equal(4, notebook.RootElement.GetProperty("nbformat").GetInt32());
+        Assert.Equal(5, notebook.RootElement.GetProperty("nbformat_minor").GetInt32());
+        var ids = notebook.RootElement.GetProperty("cells").EnumerateArray().Select(c => c.GetProperty("id").GetString()).ToArray();
+        Assert.All(ids, id => Assert.Matches("^[a-zA-Z0-9-_]{1,64}$", id));
+        Assert.Equal(ids.Length, ids.Distinct().Count());
     }
 
     [Fact]

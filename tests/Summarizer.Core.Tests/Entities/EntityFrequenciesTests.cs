@@ -81,8 +81,8 @@ public class EntityFrequenciesTests
         var frame = EntityFrequencies.ToDataFrame(counts);
 
         Assert.Equal(2, frame.Rows.Count);
-        Assert.Equal(["Entity", "Type", "Count", "Articles", "ExampleSentence"], frame.Columns.Select(c => c.Name));
-        Assert.Equal(4, frame["Count"][0]);
-        Assert.Equal("Geneva", frame["Entity"][1]);
+        Assert.Equal(["entity", "type", "count", "articles", "example"], frame.Columns.Select(c => c.Name));
+        Assert.Equal(4, frame["count"][0]);
+        Assert.Equal("Geneva", frame["entity"][1]);
     }
 }

@@ -153,11 +153,11 @@ public class FrequencyCounterTests
 
         var frame = table.ToDataFrame();
 
-        Assert.Equal(["term", "count", "documents"], frame.Columns.Select(c => c.Name));
+        Assert.Equal(["term", "count", "articles"], frame.Columns.Select(c => c.Name));
         Assert.Equal(3, frame.Rows.Count);
         Assert.Equal("storm", frame["term"][0]);
         Assert.Equal(4, frame["count"][0]);
-        Assert.Equal(2, frame["documents"][0]);
+        Assert.Equal(2, frame["articles"][0]);
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public class FrequencyCounterTests
 
         var frame = table.ToDataFrame();
 
-        Assert.Equal(["term", "count", "documents", "group"], frame.Columns.Select(c => c.Name));
+        Assert.Equal(["term", "count", "articles", "group"], frame.Columns.Select(c => c.Name));
         Assert.IsType<StringDataFrameColumn>(frame["group"]);
         Assert.Equal("wire", frame["group"][1]);
         Assert.Equal(table.Rows.Count, frame.Rows.Count);

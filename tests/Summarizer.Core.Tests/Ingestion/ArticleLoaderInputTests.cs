@@ -23,7 +23,7 @@ public sealed class ArticleLoaderInputTests : IDisposable
         Assert.Equal("stdin", article.Source);
         Assert.Equal("Storm closes ports", article.Title);
         Assert.Equal("HAMBURG", article.Place);
-        Assert.Equal("Ferries stayed in harbour on Monday.", article.Text);
+        Assert.Equal("Ferries stayed in harbour on Monday.", article.Body);
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public sealed class ArticleLoaderInputTests : IDisposable
         Assert.Empty(result.Failures);
         var article = Assert.Single(result.Articles);
         Assert.Equal("Ferry delayed", article.Title);
-        Assert.Equal("The morning ferry left an hour late.", article.Text);
+        Assert.Equal("The morning ferry left an hour late.", article.Body);
     }
 
     [Fact]

@@ -21,9 +21,39 @@ public class ArticleLoaderSeedTests
 
         Assert.Null(article.Title);
         Assert.Equal("GENEVA", article.Place);
-        Assert.StartsWith("Washington and Moscow’s top diplomats", article.Text);
+        Assert.StartsWith("Washington and Moscow’s top diplomats", article.Body);
         Assert.Equal(Seeds.Path("geneva-talks.txt"), article.Source);
-        Assert.Equal(ArticleId.ForText(article.Text), article.Id);
+        Assert.Equal(ArticleId.ForText(article.Body), article.Id);
+    }
+
+    [Fact]
+    public async Task LoadAsync_PlainTextAndRecords_TextIsTheInputExactlyAsGiven()
+    {
+        var geneva = Assert.Single(await LoadSeed("geneva-talks.txt"));
+        var records = await LoadSeed("articles.jsonl");
+        var lines = File.ReadAllLines(Seeds.Path("articles.jsonl"));
+
+        Assert.Equal(Seeds.Read("geneva-talks.txt"), geneva.Text);
+        for (var i = 0; i < records.Count; i++)
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(lines[i]);
+            Assert.Equal(json.RootElement.GetProperty("text").GetString(), records[i].Text);
+        }
+    }
+
+    [Fact]
+    public async Task LoadAsync_EverySeed_SentenceOffsetsIndexTheTextAsGiven()
+    {
+        var result = await ArticleLoader.LoadAsync([Seeds.Root], NoDetection);
+
+        Assert.Equal(14, result.Articles.Count);
+        foreach (var article in result.Articles)
+        {
+            var document = Summarizer.Analysis.TextAnalyzer.Default.Analyze(article);
+            Assert.NotEmpty(document.Sentences);
+            Assert.All(document.Sentences, s => Assert.Equal(s.Text, article.Text[s.Start..s.End]));
+            Assert.True(document.Sentences[0].Start >= article.BodyStart, article.Source);
+        }
     }
 
     [Fact]
@@ -36,16 +66,16 @@ public class ArticleLoaderSeedTests
         Assert.Equal(new DateTimeOffset(2026, 3, 14, 9, 30, 0, TimeSpan.Zero), article.Date);
         Assert.Equal("CORK", article.Place);
         Assert.Equal("en", article.Language);
-        Assert.StartsWith("The Lee Harbour Bridge reopened", article.Text);
-        Assert.Contains("Declan Furlong", article.Text);
-        Assert.DoesNotContain("Subscribe", article.Text);
-        Assert.DoesNotContain("Kelleher Furniture", article.Text);
-        Assert.DoesNotContain("Most read", article.Text);
-        Assert.DoesNotContain("Kinsale", article.Text);
-        Assert.DoesNotContain("bridgefan88", article.Text);
-        Assert.DoesNotContain("Shameful", article.Text);
-        Assert.DoesNotContain("All rights reserved", article.Text);
-        Assert.DoesNotContain("analytics", article.Text);
+        Assert.StartsWith("The Lee Harbour Bridge reopened", article.Body);
+        Assert.Contains("Declan Furlong", article.Body);
+        Assert.DoesNotContain("Subscribe", article.Body);
+        Assert.DoesNotContain("Kelleher Furniture", article.Body);
+        Assert.DoesNotContain("Most read", article.Body);
+        Assert.DoesNotContain("Kinsale", article.Body);
+        Assert.DoesNotContain("bridgefan88", article.Body);
+        Assert.DoesNotContain("Shameful", article.Body);
+        Assert.DoesNotContain("All rights reserved", article.Body);
+        Assert.DoesNotContain("analytics", article.Body);
     }
 
     [Fact]
@@ -57,9 +87,9 @@ public class ArticleLoaderSeedTests
         Assert.Equal("Ingrid Aasen", article.Byline);
         Assert.Equal(new DateTimeOffset(2026, 2, 3, 9, 0, 0, TimeSpan.Zero), article.Date);
         Assert.Equal("TROMSO", article.Place);
-        Assert.StartsWith("Scientists drilling beneath a glacier", article.Text);
-        Assert.Contains("probe through the Kongsvegen glacier", article.Text);
-        Assert.EndsWith("in the journal Polar Biology.", article.Text);
+        Assert.StartsWith("Scientists drilling beneath a glacier", article.Body);
+        Assert.Contains("probe through the Kongsvegen glacier", article.Body);
+        Assert.EndsWith("in the journal Polar Biology.", article.Body);
     }
 
     [Fact]
@@ -71,8 +101,8 @@ public class ArticleLoaderSeedTests
         Assert.Equal("Tomas Lindqvist", article.Byline);
         Assert.Equal(new DateTimeOffset(2026, 1, 20, 8, 0, 0, TimeSpan.Zero), article.Date);
         Assert.Equal("STOCKHOLM", article.Place);
-        Assert.StartsWith("Nordvik Foods, the Swedish maker", article.Text);
-        Assert.DoesNotContain("By Tomas", article.Text);
+        Assert.StartsWith("Nordvik Foods, the Swedish maker", article.Body);
+        Assert.DoesNotContain("By Tomas", article.Body);
     }
 
     [Fact]
@@ -84,9 +114,9 @@ public class ArticleLoaderSeedTests
         Assert.Equal("Rui Carvalho", article.Byline);
         Assert.Equal(new DateTimeOffset(2026, 4, 12, 0, 0, 0, TimeSpan.Zero), article.Date);
         Assert.Equal("LISBON", article.Place);
-        Assert.StartsWith("Kenyan runner Daniel Kiptoo broke", article.Text);
-        Assert.DoesNotContain("*", article.Text);
-        Assert.DoesNotContain("#", article.Text);
+        Assert.StartsWith("Kenyan runner Daniel Kiptoo broke", article.Body);
+        Assert.DoesNotContain("*", article.Body);
+        Assert.DoesNotContain("#", article.Body);
     }
 
     [Fact]
@@ -98,11 +128,12 @@ public class ArticleLoaderSeedTests
         Assert.Equal("Élise Tremblay", article.Byline);
         Assert.Equal(new DateTimeOffset(2026, 5, 6, 0, 0, 0, TimeSpan.Zero), article.Date);
         Assert.Equal("MONTRÉAL", article.Place);
-        Assert.StartsWith("Café owners on rue Saint-Denis say", article.Text);
-        Assert.Contains("street’s independent", article.Text);
-        Assert.Contains("Hélène Côté", article.Text);
-        Assert.DoesNotContain('\uFFFD', article.Text);
-        Assert.DoesNotContain('\r', article.Text);
+        Assert.StartsWith("Café owners on rue Saint-Denis say", article.Body);
+        Assert.Contains("street’s independent", article.Body);
+        Assert.Contains("Hélène Côté", article.Body);
+        Assert.DoesNotContain('\uFFFD', article.Body);
+        // The text stays as given, Windows line ends included; only metadata lines are kept out of the body.
+        Assert.Contains("\r\n", article.Text);
     }
 
     [Fact]
@@ -116,8 +147,8 @@ public class ArticleLoaderSeedTests
         Assert.Equal("Sam Okafor", articles[0].Byline);
         Assert.Equal(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero), articles[0].Date);
         Assert.Equal("BRISTOL", articles[0].Place);
-        Assert.StartsWith("A stoppage-time penalty", articles[0].Text);
-        Assert.Contains("\n\nCity had led", articles[0].Text);
+        Assert.StartsWith("A stoppage-time penalty", articles[0].Body);
+        Assert.Contains("\n\nCity had led", articles[0].Body);
         Assert.Equal(Seeds.Path("articles.csv") + ":2", articles[0].Source);
         Assert.Equal("ecb-rates-2026-04-30", articles[1].Id);
         Assert.Equal("FRANKFURT", articles[1].Place);
@@ -150,7 +181,7 @@ public class ArticleLoaderSeedTests
         Assert.Equal("Wind farm tender draws record bids in North Sea", articles[0].Title);
         Assert.Equal("COPENHAGEN", articles[0].Place);
         Assert.Equal("Erik Jansen", articles[0].Byline);
-        Assert.StartsWith("Denmark’s energy agency", articles[0].Text);
+        Assert.StartsWith("Denmark’s energy agency", articles[0].Body);
         Assert.Equal(Seeds.Path("articles.parquet") + ":2", articles[1].Source);
         Assert.Equal("ZERMATT", articles[1].Place);
     }
@@ -165,9 +196,9 @@ public class ArticleLoaderSeedTests
         Assert.Equal("https://news.example.org/rail/hydrogen-trains", articles[0].Source);
         Assert.Equal(new DateTimeOffset(2026, 5, 2, 8, 15, 0, TimeSpan.Zero), articles[0].Date);
         Assert.Equal("Nora Keller", articles[0].Byline);
-        Assert.StartsWith("Nordwest Regionalbahn has ordered 40", articles[0].Text);
-        Assert.Contains("\n\nThe trains will replace", articles[0].Text);
-        Assert.DoesNotContain("<p>", articles[0].Text);
+        Assert.StartsWith("Nordwest Regionalbahn has ordered 40", articles[0].Body);
+        Assert.Contains("\n\nThe trains will replace", articles[0].Body);
+        Assert.DoesNotContain("<p>", articles[0].Body);
         Assert.Equal("Chess prodigy, 13, becomes youngest Dutch grandmaster", articles[1].Title);
     }
 

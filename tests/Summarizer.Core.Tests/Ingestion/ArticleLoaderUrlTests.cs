@@ -25,7 +25,7 @@ public sealed class ArticleLoaderUrlTests : IDisposable
         Assert.Equal(url, article.Source);
         Assert.Equal("Harbour bridge reopens to traffic after two-year rebuild", article.Title);
         Assert.Equal("CORK", article.Place);
-        Assert.DoesNotContain("bridgefan88", article.Text);
+        Assert.DoesNotContain("bridgefan88", article.Body);
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class ArticleLoaderUrlTests : IDisposable
 
         var article = Assert.Single(result.Articles);
         Assert.Equal("GENEVA", article.Place);
-        Assert.StartsWith("Washington and Moscow’s", article.Text);
+        Assert.StartsWith("Washington and Moscow’s", article.Body);
     }
 
     [Fact]
@@ -148,6 +148,6 @@ public sealed class ArticleLoaderUrlTests : IDisposable
 
         var article = Assert.Single(result.Articles);
         Assert.Equal("Prix du café", article.Title);
-        Assert.Equal("Le café coûte plus cher à Paris.", article.Text);
+        Assert.Equal("Le café coûte plus cher à Paris.", article.Body);
     }
 }

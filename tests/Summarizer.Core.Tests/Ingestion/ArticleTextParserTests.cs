@@ -12,8 +12,8 @@ public class ArticleTextParserTests
 
         Assert.Null(article.Title);
         Assert.Equal("GENEVA", article.Place);
-        Assert.StartsWith("Washington and Moscow’s top diplomats agreed on Friday", article.Text);
-        Assert.Contains("\nAs fears grow", article.Text);
+        Assert.StartsWith("Washington and Moscow’s top diplomats agreed on Friday", article.Body);
+        Assert.Contains("\nAs fears grow", article.Body);
     }
 
     [Fact]
@@ -23,8 +23,8 @@ public class ArticleTextParserTests
 
         Assert.Equal("Ministers agree fishing quotas", article.Title);
         Assert.Equal("BRUSSELS", article.Place);
-        Assert.Equal("Ministers agreed on Monday. Talks ran late.", article.Text);
-        Assert.Equal(ArticleId.ForText(article.Text), article.Id);
+        Assert.Equal("Ministers agreed on Monday. Talks ran late.", article.Body);
+        Assert.Equal(ArticleId.ForText(article.Body), article.Id);
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public class ArticleTextParserTests
         Assert.Equal("Port strike ends", article.Title);
         Assert.Equal("Ana Lopes", article.Byline);
         Assert.Equal(new DateTimeOffset(2026, 6, 3, 0, 0, 0, TimeSpan.Zero), article.Date);
-        Assert.Equal("The strike ended on Tuesday.", article.Text);
+        Assert.Equal("The strike ended on Tuesday.", article.Body);
     }
 
     [Theory]
@@ -48,7 +48,7 @@ public class ArticleTextParserTests
         var article = ArticleLoader.FromString(text);
 
         Assert.Null(article.Title);
-        Assert.Equal(text.Trim(), article.Text);
+        Assert.Equal(text.Trim(), article.Body);
     }
 
     [Theory]
@@ -61,7 +61,7 @@ public class ArticleTextParserTests
         var article = ArticleLoader.FromString(text);
 
         Assert.Equal(place, article.Place);
-        Assert.Equal(body, article.Text);
+        Assert.Equal(body, article.Body);
     }
 
     [Theory]
@@ -73,7 +73,7 @@ public class ArticleTextParserTests
         var article = ArticleLoader.FromString(text);
 
         Assert.Null(article.Place);
-        Assert.Equal(text, article.Text);
+        Assert.Equal(text, article.Body);
     }
 
     [Fact]
@@ -83,16 +83,35 @@ public class ArticleTextParserTests
 
         Assert.Equal("Given", article.Title);
         Assert.Equal("notes", article.Source);
-        Assert.StartsWith("Short line", article.Text);
+        Assert.StartsWith("Short line", article.Body);
     }
 
     [Fact]
-    public void FromString_WindowsLineEnds_AreNormalised()
+    public void FromString_WindowsLineEnds_FindsTitleAndKeepsTextAsGiven()
     {
-        var article = ArticleLoader.FromString("Floods hit valley\r\n\r\nRain fell.\r\nRivers rose.");
+        const string text = "Floods hit valley\r\n\r\nRain fell.\r\nRivers rose.";
+
+        var article = ArticleLoader.FromString(text);
 
         Assert.Equal("Floods hit valley", article.Title);
-        Assert.Equal("Rain fell.\nRivers rose.", article.Text);
+        Assert.Equal(text, article.Text);
+        Assert.Equal("Rain fell.\r\nRivers rose.", article.Body);
+    }
+
+    [Theory]
+    [InlineData("Ministers agree fishing quotas\n\nBRUSSELS: Ministers agreed on Monday. Talks ran late.")]
+    [InlineData("Port strike ends\r\nBy Ana Lopes\r\n3 June 2026\r\n\r\nLISBON — The strike ended on Tuesday. Dockers went back.")]
+    [InlineData("\uFEFFCRICKET - LEICESTERSHIRE TAKE OVER AT TOP AFTER INNINGS VICTORY .\nLONDON 1996-08-30\nWest Indian all-rounder Phil Simmons took four for 38 on Friday.")]
+    [InlineData("  \n\nGENEVA: Talks went on. Both sides spoke.  \n\n")]
+    public void FromString_TitleAndDateline_BodyIsASliceOfTheTextAsGiven(string text)
+    {
+        var article = ArticleLoader.FromString(text);
+
+        Assert.Equal(text, article.Text);
+        Assert.Equal(text[article.BodyStart..article.BodyEnd], article.Body);
+        Assert.False(char.IsWhiteSpace(article.Body[0]));
+        Assert.False(char.IsWhiteSpace(article.Body[^1]));
+        Assert.Equal(ArticleId.ForText(article.Body), article.Id);
     }
 
     [Fact]

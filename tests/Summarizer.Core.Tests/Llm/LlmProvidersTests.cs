@@ -1,3 +1,4 @@
+using Summarizer;
 using Summarizer.Llm;
 
 namespace Summarizer.Core.Tests.Llm;
@@ -42,7 +43,7 @@ public sealed class LlmProvidersTests
     [Fact]
     public void FromEnvironment_BadEndpoint_NamesTheVariable()
     {
-        var ex = Assert.Throws<ArgumentException>(() => LlmProviders.FromEnvironment(LlmProvider.Azure, Env(("AZURE_OPENAI_ENDPOINT", "not a url"))));
+        var ex = Assert.Throws<UserInputException>(() => LlmProviders.FromEnvironment(LlmProvider.Azure, Env(("AZURE_OPENAI_ENDPOINT", "not a url"))));
 
         Assert.Contains("AZURE_OPENAI_ENDPOINT", ex.Message, StringComparison.Ordinal);
     }
@@ -84,7 +85,7 @@ public sealed class LlmProvidersTests
     [Fact]
     public void CreateChatClient_Incomplete_ThrowsListingMissing()
     {
-        var ex = Assert.Throws<ArgumentException>(() => LlmProviders.CreateChatClient(new LlmConfiguration { Provider = LlmProvider.Azure }));
+        var ex = Assert.Throws<UserInputException>(() => LlmProviders.CreateChatClient(new LlmConfiguration { Provider = LlmProvider.Azure }));
 
         Assert.Contains("AZURE_OPENAI_ENDPOINT", ex.Message, StringComparison.Ordinal);
         Assert.Contains("AZURE_OPENAI_DEPLOYMENT", ex.Message, StringComparison.Ordinal);
@@ -100,7 +101,7 @@ public sealed class LlmProvidersTests
     [Fact]
     public void ParseProvider_Unknown_ListsKnown()
     {
-        var ex = Assert.Throws<ArgumentException>(() => LlmProviders.ParseProvider("bard"));
+        var ex = Assert.Throws<UserInputException>(() => LlmProviders.ParseProvider("bard"));
 
         Assert.Contains("azure, openai", ex.Message, StringComparison.Ordinal);
     }

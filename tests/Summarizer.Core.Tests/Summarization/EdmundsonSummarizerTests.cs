@@ -1,3 +1,4 @@
+using Summarizer;
 using Summarizer.Summarization;
 
 namespace Summarizer.Core.Tests.Summarization;
@@ -71,7 +72,7 @@ public class EdmundsonSummarizerTests
     [Fact]
     public void Create_NegativeWeight_FailsNamingTheOption()
     {
-        var error = Assert.Throws<ArgumentException>(() =>
+        var error = Assert.Throws<UserInputException>(() =>
             SummarizerCatalog.Create("edmundson", new Dictionary<string, string> { ["title-weight"] = "-1" }));
 
         Assert.Contains("title-weight", error.Message);

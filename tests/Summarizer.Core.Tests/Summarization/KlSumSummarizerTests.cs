@@ -1,3 +1,4 @@
+using Summarizer;
 using Summarizer.Core.Tests.TestSupport;
 using Summarizer.Analysis;
 using Summarizer.Summarization;
@@ -87,7 +88,7 @@ public class KlSumSummarizerTests
     [Fact]
     public void Create_NonPositiveSmoothing_FailsNamingTheOption()
     {
-        var error = Assert.Throws<ArgumentException>(() =>
+        var error = Assert.Throws<UserInputException>(() =>
             SummarizerCatalog.Create("kl", new Dictionary<string, string> { ["smoothing"] = "0" }));
 
         Assert.Contains("smoothing", error.Message);

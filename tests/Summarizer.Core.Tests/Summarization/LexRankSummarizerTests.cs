@@ -1,3 +1,4 @@
+using Summarizer;
 using Summarizer.Summarization;
 
 namespace Summarizer.Core.Tests.Summarization;
@@ -60,7 +61,7 @@ public class LexRankSummarizerTests
     [Fact]
     public void Create_ThresholdOutOfRange_FailsNamingTheOption()
     {
-        var error = Assert.Throws<ArgumentException>(() =>
+        var error = Assert.Throws<UserInputException>(() =>
             SummarizerCatalog.Create("lex-rank", new Dictionary<string, string> { ["threshold"] = "1" }));
 
         Assert.Contains("threshold", error.Message);

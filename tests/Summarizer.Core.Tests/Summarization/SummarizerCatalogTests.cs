@@ -1,3 +1,4 @@
+using Summarizer;
 using Summarizer.Summarization;
 
 namespace Summarizer.Core.Tests.Summarization;
@@ -45,7 +46,7 @@ public class SummarizerCatalogTests
     [Fact]
     public void Find_UnknownName_ListsKnownMethods()
     {
-        var error = Assert.Throws<ArgumentException>(() => SummarizerCatalog.Find("pagerank-ish"));
+        var error = Assert.Throws<UserInputException>(() => SummarizerCatalog.Find("pagerank-ish"));
 
         Assert.Contains("textrank", error.Message);
         Assert.Contains("klsum", error.Message);

@@ -1,3 +1,4 @@
+using Summarizer;
 using Summarizer.Analysis;
 using Summarizer.Summarization;
 
@@ -172,7 +173,7 @@ public class SummarizerContractTests
     {
         var options = new Dictionary<string, string> { ["no-such-option"] = "1" };
 
-        var error = Assert.Throws<ArgumentException>(() => SummarizerCatalog.Create(method, options));
+        var error = Assert.Throws<UserInputException>(() => SummarizerCatalog.Create(method, options));
 
         Assert.Contains("no-such-option", error.Message);
     }
@@ -186,7 +187,7 @@ public class SummarizerContractTests
         {
             var options = new Dictionary<string, string> { [option.Name] = "not-a-value" };
 
-            var error = Assert.Throws<ArgumentException>(() => entry.Create(options));
+            var error = Assert.Throws<UserInputException>(() => entry.Create(options));
 
             Assert.Contains(option.Name, error.Message);
         }
@@ -200,11 +201,15 @@ public class SummarizerContractTests
 
         Assert.False(string.IsNullOrWhiteSpace(entry.Title));
         Assert.False(string.IsNullOrWhiteSpace(entry.Description));
-        Assert.NotNull(entry.Factory);
+        Assert.Equal(SummarizerKind.Extractive, entry.Kind);
+        Assert.Equal(entry.Name, entry.Create().Name);
         Assert.All(entry.Options, o =>
         {
             Assert.False(string.IsNullOrWhiteSpace(o.Description));
             Assert.False(string.IsNullOrWhiteSpace(o.DefaultValue));
+            Assert.False(string.IsNullOrWhiteSpace(o.Accepts));
+            // The documented default is itself accepted.
+            Assert.Empty(entry.Validate(new Dictionary<string, string> { [o.Name] = o.DefaultValue }));
         });
     }
 }

@@ -1,3 +1,4 @@
+using Summarizer;
 using Summarizer.Summarization;
 
 namespace Summarizer.Core.Tests.Summarization;
@@ -66,7 +67,7 @@ public class TextRankSummarizerTests
     [InlineData("max-iterations", "0")]
     public void Create_OutOfRangeOption_FailsNamingTheOption(string option, string value)
     {
-        var error = Assert.Throws<ArgumentException>(() =>
+        var error = Assert.Throws<UserInputException>(() =>
             SummarizerCatalog.Create("textrank", new Dictionary<string, string> { [option] = value }));
 
         Assert.Contains(option, error.Message);

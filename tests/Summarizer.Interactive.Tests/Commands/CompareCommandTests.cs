@@ -6,16 +6,32 @@ namespace Summarizer.Interactive.Tests.Commands;
 public sealed class CompareCommandTests : KernelTest
 {
     [Fact]
-    public async Task Compare_CellText_ShowsOneColumnPerMethodAndSetsFrame()
+    public async Task Compare_CellText_ShowsASentenceByMethodMatrixAndSetsFrame()
     {
-        var result = await Kernel.SubmitAsync("#!compare --methods lead,lead-3 --sentences 1\n" + Seeds.Read("geneva-talks.txt"));
+        var result = await Kernel.SubmitAsync("#!compare --methods lead,textrank --sentences 1\n" + Seeds.Read("geneva-talks.txt"));
 
         result.Succeeded();
         var frame = Kernel.Variable<DataFrame>("comparison");
         Assert.Equal(2, frame.Rows.Count);
         Assert.Equal("0", frame.Columns["sentences"][0]);
         var html = result.SingleValue("text/html", v => v.Contains("summarizer-comparison", StringComparison.Ordinal));
-        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(html, "<th><code>lead</code></th>").Count);
+        Assert.Contains("<code>lead</code></th>", html, StringComparison.Ordinal);
+        Assert.Contains("<code>textrank</code></th>", html, StringComparison.Ordinal);
+        // A row per source sentence (15 in the seed), a mark per method that chose it: one sentence each.
+        Assert.Equal(15, System.Text.RegularExpressions.Regex.Matches(html, "<tr style=\"border-top:1px solid #eaeef2;\">").Count);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(html, "class=\"summarizer-chosen\"").Count);
+        var text = result.SingleValue("text/plain", v => v.StartsWith("Methods:", StringComparison.Ordinal));
+        Assert.Contains("  1 x", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Compare_NoMethods_ComparesTheDefaultSet()
+    {
+        var result = await Kernel.SubmitAsync("#!compare\n" + Seeds.Read("geneva-talks.txt"));
+
+        result.Succeeded();
+        var frame = Kernel.Variable<DataFrame>("comparison");
+        Assert.Equal(["lead", "centrality", "textrank", "lexrank", "luhn", "lsa"], frame.Columns["method"].Cast<string>());
     }
 
     [Fact]
@@ -55,7 +71,7 @@ public sealed class CompareCommandTests : KernelTest
         var frame = Kernel.Variable<DataFrame>("comparison");
         Assert.Equal(1.0, (double)frame.Columns["rouge1"][0]!, 3);
         var html = result.SingleValue("text/html", v => v.Contains("summarizer-comparison", StringComparison.Ordinal));
-        Assert.Contains("<th>ROUGE-L F</th><td>1.000</td>", html, StringComparison.Ordinal);
+        Assert.Contains("100.0</td><td style=\"padding:2px 6px;opacity:0.75;\">ROUGE-L F</td>", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,9 +12,9 @@ public sealed class EntityFreqCommandTests : KernelTest
 
         result.Succeeded();
         var frame = Kernel.Variable<DataFrame>("entities");
-        var names = frame.Columns["Entity"].Cast<string>().ToArray();
+        var names = frame.Columns["entity"].Cast<string>().ToArray();
         Assert.Contains(names, n => n.Contains("Blinken", StringComparison.Ordinal));
-        Assert.All(frame.Columns["Type"].Cast<string>(), t => Assert.Equal("PERSON", t));
+        Assert.All(frame.Columns["type"].Cast<string>(), t => Assert.Equal("PERSON", t));
         var chart = result.SingleValue("text/html", v => v.Contains("summarizer-chart", StringComparison.Ordinal));
         Assert.Contains("Blinken", chart, StringComparison.Ordinal);
     }
@@ -32,8 +32,8 @@ public sealed class EntityFreqCommandTests : KernelTest
         (await Kernel.SubmitAsync("#!entity-freq --from news --name people --types PERSON")).Succeeded();
 
         var frame = Kernel.Variable<DataFrame>("people");
-        var row = Enumerable.Range(0, (int)frame.Rows.Count).Single(i => ((string)frame.Columns["Entity"][i]).Contains("Blinken", StringComparison.Ordinal));
-        Assert.Equal(2, frame.Columns["Articles"][row]);
+        var row = Enumerable.Range(0, (int)frame.Rows.Count).Single(i => ((string)frame.Columns["entity"][i]).Contains("Blinken", StringComparison.Ordinal));
+        Assert.Equal(2, frame.Columns["articles"][row]);
     }
 
     [Fact]
@@ -43,5 +43,19 @@ public sealed class EntityFreqCommandTests : KernelTest
 
         Assert.Contains("Unknown entity type 'PEOPLE'", message, StringComparison.Ordinal);
         Assert.Contains("PERSON", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EntityFreq_Top_LimitsTheChartAndTheTable()
+    {
+        (await Kernel.SubmitAsync("#!load-articles " + Seeds.Root)).Succeeded();
+
+        var result = await Kernel.SubmitAsync("#!entity-freq --from articles --top 5");
+
+        result.Succeeded();
+        Assert.Equal(5, Kernel.Variable<DataFrame>("entities").Rows.Count);
+        Assert.True(Kernel.Variable<DataFrame>("entitiesMentions").Rows.Count > 50);
+        var svg = result.SingleValue("image/svg+xml", v => v.StartsWith("<svg", StringComparison.Ordinal));
+        Assert.Equal(5, System.Text.RegularExpressions.Regex.Matches(svg, "<rect x=").Count);
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive;
 using Summarizer.Interactive.Tests.TestSupport;
-using Summarizer.Summarization;
+using Summarizer.Requests;
 
 namespace Summarizer.Interactive.Tests.Commands;
 
@@ -15,7 +15,7 @@ public sealed class SummarizeCommandTests : KernelTest
         var result = await Kernel.SubmitAsync("#!summarize --method lead --sentences 2\n" + article);
 
         result.Succeeded();
-        var summary = Kernel.Variable<ExtractiveSummary>("summary");
+        var summary = Kernel.Variable<SummaryResult>("summary");
         Assert.Equal("lead", summary.Method);
         Assert.Equal([0, 1], summary.Indices);
         var html = result.SingleValue("text/html", v => v.Contains("summarizer-card", StringComparison.Ordinal));
@@ -33,7 +33,7 @@ public sealed class SummarizeCommandTests : KernelTest
         var result = await Kernel.SubmitAsync("#!summarize --from text --method lead --sentences 1 --name brief");
 
         result.Succeeded();
-        var brief = Kernel.Variable<ExtractiveSummary>("brief");
+        var brief = Kernel.Variable<SummaryResult>("brief");
         Assert.Single(brief.Sentences);
         Assert.Equal("One sentence here.", brief.Text);
     }
@@ -49,8 +49,8 @@ public sealed class SummarizeCommandTests : KernelTest
         var frame = Kernel.Variable<DataFrame>("articles");
         Assert.Contains(frame.Columns, c => c.Name == "summary");
         Assert.Contains(frame.Columns, c => c.Name == "compression");
-        var summaries = Kernel.Variable<ExtractiveSummary[]>("articlesSummaries");
-        Assert.Equal(summaries[0].ToText(" "), frame.Columns["summary"][0]);
+        var summaries = Kernel.Variable<SummaryResult[]>("articlesSummaries");
+        Assert.Equal(summaries[0].Text!.Replace('\n', ' '), frame.Columns["summary"][0]);
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class SummarizeCommandTests : KernelTest
         result.Succeeded();
         var help = result.SingleValue("text/markdown", v => v.Contains("--method", StringComparison.Ordinal));
         Assert.Contains("--sentences", help, StringComparison.Ordinal);
-        Assert.False(Kernel.CSharp.TryGetValue<ExtractiveSummary>("summary", out _));
+        Assert.False(Kernel.CSharp.TryGetValue<SummaryResult>("summary", out _));
     }
 
     [Fact]
@@ -131,10 +131,14 @@ public sealed class SummarizeCommandTests : KernelTest
     {
         var kernel = Kernel.Kernel.FindKernelByName("summarize");
 
-        var result = await kernel.SendAsync(new Interactive.Commands.SummarizeCommand { Text = "First one. Second one.", Method = "lead", Sentences = 1 });
+        var result = await kernel.SendAsync(new Interactive.Commands.SummarizeCommand
+        {
+            Text = "First one. Second one.",
+            Options = [new("--method", "lead"), new("--sentences", "1")],
+        });
 
         result.Succeeded();
-        Assert.Equal("First one.", Kernel.Variable<ExtractiveSummary>("summary").Text);
+        Assert.Equal("First one.", Kernel.Variable<SummaryResult>("summary").Text);
     }
 
     [Fact]

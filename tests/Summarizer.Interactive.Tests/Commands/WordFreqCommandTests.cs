@@ -18,6 +18,25 @@ public sealed class WordFreqCommandTests : KernelTest
         var chart = result.SingleValue("text/html", v => v.Contains("summarizer-chart", StringComparison.Ordinal));
         Assert.Contains("\"orientation\":\"h\"", chart, StringComparison.Ordinal);
         Assert.Contains(result.Values("text/plain"), v => v.Contains("talks", StringComparison.Ordinal) && v.Contains('4'));
+        // A static rendering for viewers without scripts, inside the HTML and on its own.
+        Assert.Contains("<svg", chart, StringComparison.Ordinal);
+        Assert.Contains(result.Values("image/svg+xml"), v => v.StartsWith("<svg", StringComparison.Ordinal) && v.Contains("talks: 4", StringComparison.Ordinal));
+        Assert.Contains(result.Values("text/html"), v => v.Contains("summarizer-table", StringComparison.Ordinal) && v.Contains("<td", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WordFreq_FrenchArticle_LeavesOutFrenchStopWords()
+    {
+        (await Kernel.SubmitAsync("#!load-articles " + Seeds.Path("articles.jsonl"))).Succeeded();
+        (await Kernel.SubmitAsync("var french = articles.Filter(articles[\"language\"].ElementwiseEquals(\"fr\"));")).Succeeded();
+
+        (await Kernel.SubmitAsync("#!word-freq --from french --top 30")).Succeeded();
+
+        var terms = Kernel.Variable<DataFrame>("wordFreq").Columns["term"].Cast<string>().ToArray();
+        Assert.Equal(30, terms.Length);
+        Assert.DoesNotContain("la", terms);
+        Assert.DoesNotContain("les", terms);
+        Assert.DoesNotContain("de", terms);
     }
 
     [Fact]

@@ -67,9 +67,17 @@ public sealed class DotnetInteractiveToolTests(ITestOutputHelper output)
                 Assert.DoesNotContain(LibraryMarker, secondHtml, StringComparison.Ordinal);
                 Assert.Contains("window.Plotly.newPlot", secondHtml, StringComparison.Ordinal);
 
-                var table = await kernel.SubmitCodeAsync("#!load-articles " + Seeds.Path("geneva-talks.txt"));
+                var table = await kernel.SubmitCodeAsync("#!load-articles " + Seeds.Root);
                 Assert.True(table.Failure is null, table.Failure);
                 Assert.Contains(table.Values("text/html"), v => v.Contains("<table", StringComparison.Ordinal) && v.Contains("geneva-talks.txt", StringComparison.Ordinal));
+
+                // Every seed gets its language in the tool as on the command line (the French one included).
+                var languages = await kernel.SubmitCodeAsync("string.Join(\",\", articles[\"language\"].Cast<object>().Select(l => l ?? \"(none)\"))");
+                Assert.True(languages.Failure is null, languages.Failure);
+                var codes = Assert.Single(languages.Values("text/plain")).Split(',');
+                Assert.Equal(14, codes.Length);
+                Assert.DoesNotContain("(none)", codes);
+                Assert.Contains("fr", codes);
 
                 // The LLM path in the real tool, against a chat-completions server on loopback.
                 await using (var server = new Summarizer.Core.Tests.Llm.LoopbackChatServer())
@@ -87,7 +95,7 @@ public sealed class DotnetInteractiveToolTests(ITestOutputHelper output)
 
                 var variables = await kernel.SubmitCodeAsync("$\"{summary.Method} {summary.Sentences.Count} {articles.Rows.Count} {wordFreq.Rows.Count}\"");
                 Assert.True(variables.Failure is null, variables.Failure);
-                Assert.Contains("lead 2 1 5", variables.Values("text/plain"));
+                Assert.Contains("lead 2 14 5", variables.Values("text/plain"));
             }
 
             await using (var kernel = await KernelProcess.StartAsync(Seeds.RepoRoot))

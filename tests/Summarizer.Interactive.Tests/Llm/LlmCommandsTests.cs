@@ -3,7 +3,7 @@ using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.Events;
 using Summarizer.Interactive.Tests.TestSupport;
-using Summarizer.Llm;
+using Summarizer.Requests;
 using Summarizer.Core.Tests.Llm;
 
 namespace Summarizer.Interactive.Tests.Llm;
@@ -51,9 +51,9 @@ public sealed class LlmCommandsTests : IAsyncLifetime
         Assert.Contains("openai / loop-model", card, StringComparison.Ordinal);
         Assert.Contains("Talks resumed in Geneva on Monday between the two delegations.", card, StringComparison.Ordinal);
         Assert.Contains("LLM summary by openai / loop-model", Plain(updates[^1]), StringComparison.Ordinal);
-        var summary = _k.Variable<LlmSummary>("gist");
-        Assert.Equal("Talks resumed in Geneva on Monday.", summary.Text.Trim());
-        Assert.False(summary.Grounding[0].Unsupported);
+        var summary = _k.Variable<SummaryResult>("gist");
+        Assert.Equal("Talks resumed in Geneva on Monday.", summary.Text);
+        Assert.False(summary.Sentences[0].Unsupported);
     }
 
     [Fact]

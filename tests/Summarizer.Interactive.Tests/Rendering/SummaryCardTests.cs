@@ -2,6 +2,7 @@ using Summarizer.Analysis;
 using Summarizer.Interactive.Rendering;
 using Summarizer.Interactive.Tests.TestSupport;
 using Summarizer.Ingestion;
+using Summarizer.Requests;
 using Summarizer.Summarization;
 
 namespace Summarizer.Interactive.Tests.Rendering;
@@ -13,9 +14,9 @@ public sealed class SummaryCardTests
         "A photo <img src=x onerror=alert(1)> was shown. " +
         "Read more <a href=\"javascript:alert(2)\">here</a> today.";
 
-    private static ExtractiveSummary Summarize(string text, string? title = null) =>
-        SummarizerCatalog.Create("lead").Summarize(
-            TextAnalyzer.Default.Analyze(Article.FromText(text, title)), SummaryLength.Sentences(2));
+    private static SummaryResult Summarize(string text, string? title = null) =>
+        ExtractiveMethod.ToResult(SummarizerCatalog.Create("lead").Summarize(
+            TextAnalyzer.Default.Analyze(Article.FromText(text, title)), SummaryLength.Sentences(2)));
 
     [Fact]
     public void ToHtml_HostileArticle_RendersMarkupAsText()
@@ -64,5 +65,20 @@ public sealed class SummaryCardTests
 
         Assert.StartsWith("Summary by lead (2 of 3 sentences, 6 of 9 words", text, StringComparison.Ordinal);
         Assert.Contains("- Two is second.\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToHtml_LongSource_ShowsExcerptsAroundTheChosenSentencesAndSaysWhatWasLeftOut()
+    {
+        var sentences = Enumerable.Range(1, 3000).Select(i => $"Sentence number {i} talks about topic {i % 17} in some detail.");
+        var summary = Summarize(string.Join(" ", sentences));
+
+        var html = SummaryCard.ToHtml(summary);
+
+        Assert.True(html.Length < 20_000, $"The card is {html.Length} characters.");
+        Assert.Contains("<mark>Sentence number 1 talks", html, StringComparison.Ordinal);
+        Assert.Contains("Sentence number 3 talks", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sentence number 40 talks", html, StringComparison.Ordinal);
+        Assert.Contains("2997 sentences not shown", html, StringComparison.Ordinal);
     }
 }

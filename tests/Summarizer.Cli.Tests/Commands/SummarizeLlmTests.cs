@@ -2,11 +2,11 @@ using System.CommandLine;
 using System.Text.Json;
 using Summarizer.Cli.Commands;
 using Summarizer.Core.Tests.Llm;
-using Summarizer.Ingestion;
+using Summarizer.Cli.Tests.TestSupport;
 
 namespace Summarizer.Cli.Tests.Commands;
 
-public sealed class LlmCliOptionsTests : IAsyncLifetime
+public sealed class SummarizeLlmTests : IAsyncLifetime
 {
     private const string Key = "sk-cli-0123456789abcdefSECRET";
     private readonly LoopbackChatServer _server = new();
@@ -25,7 +25,7 @@ public sealed class LlmCliOptionsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunAsync_JsonlWithLoadFailure_WritesOneRowPerArticleAndErrorRow()
+    public async Task SummarizeLlm_JsonlWithLoadFailure_WritesOneRowPerArticleAndErrorRow()
     {
         var a = Write("a.txt", Bridge);
         var b = Write("b.txt", "Museum gets a rare map\nThe museum received a rare map. It dates from 1570 and shows the old coast.\n");
@@ -42,7 +42,7 @@ public sealed class LlmCliOptionsTests : IAsyncLifetime
         Assert.Equal(a, ok[0].GetProperty("source").GetString());
         Assert.False(string.IsNullOrEmpty(ok[0].GetProperty("id").GetString()));
         var sentence = Assert.Single(ok[0].GetProperty("sentences").EnumerateArray());
-        Assert.Equal(0, sentence.GetProperty("sources")[0].GetProperty("index").GetInt32());
+        Assert.Equal(0, sentence.GetProperty("support")[0].GetProperty("index").GetInt32());
         var failed = Assert.Single(rows, r => r.TryGetProperty("error", out _));
         Assert.Contains("missing.txt", failed.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal(2, _server.Requests.Count);
@@ -50,7 +50,7 @@ public sealed class LlmCliOptionsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunAsync_OneArticleAsText_StreamsSummaryToStdout()
+    public async Task SummarizeLlm_OneArticleAsText_StreamsSummaryToStdout()
     {
         var a = Write("a.txt", Bridge);
 
@@ -65,7 +65,7 @@ public sealed class LlmCliOptionsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunAsync_SecondRun_AnswersFromCacheAndNoCacheCallsAgain()
+    public async Task SummarizeLlm_SecondRun_AnswersFromCacheAndNoCacheCallsAgain()
     {
         var a = Write("a.txt", Bridge);
         await RunAsync(["--format", "jsonl", a]);
@@ -79,7 +79,7 @@ public sealed class LlmCliOptionsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunAsync_ServerRejectsKey_ErrorRowHasNoKey()
+    public async Task SummarizeLlm_ServerRejectsKey_ErrorRowHasNoKey()
     {
         _server.Default = _ => Reply.Status(401, body: "{\"error\":{\"message\":\"Incorrect API key provided: " + Key + "\"}}");
         var a = Write("a.txt", Bridge);
@@ -92,28 +92,31 @@ public sealed class LlmCliOptionsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunAsync_AzureWithoutEndpoint_IsAUsageErrorNamingTheVariable()
+    public async Task SummarizeLlm_AzureWithoutEndpoint_IsAUsageErrorNamingTheVariable()
     {
         var a = Write("a.txt", Bridge);
 
-        var ex = await Assert.ThrowsAsync<UsageException>(() => RunAsync(["--provider", "azure", a]));
+        var (exit, _, stderr) = await RunAsync(["--provider", "azure", a]);
 
-        Assert.Contains("AZURE_OPENAI_ENDPOINT", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("AZURE_OPENAI_ENDPOINT", stderr, StringComparison.Ordinal);
+        Assert.Contains("summarizer providers", stderr, StringComparison.Ordinal);
         Assert.Empty(_server.Requests);
     }
 
     [Fact]
-    public async Task RunAsync_BadTemperature_IsAUsageError()
+    public async Task SummarizeLlm_BadTemperature_IsAUsageError()
     {
         var a = Write("a.txt", Bridge);
 
-        var ex = await Assert.ThrowsAsync<UsageException>(() => RunAsync(["--temperature", "7", a]));
+        var (exit, _, stderr) = await RunAsync(["--temperature", "7", a]);
 
-        Assert.Contains("Temperature", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("--temperature must be a number from 0 to 2, not '7'.", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void AddTo_SummarizeCommand_NoOptionNameClashes()
+    public void SummarizeCommand_AllOptions_NoNameClashes()
     {
         var command = SummarizeCommand.Create(new CliConsole(TextReader.Null, new StringWriter(), new StringWriter()));
 
@@ -173,23 +176,11 @@ public sealed class LlmCliOptionsTests : IAsyncLifetime
         return path;
     }
 
+    // The real command line, with the loopback server as the OpenAI-compatible endpoint.
     private async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string[] args)
     {
-        var env = Env();
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var console = new CliConsole(TextReader.Null, stdout, stderr);
-        var llm = new LlmCliOptions(env.GetValueOrDefault);
-        var inputs = new Argument<string[]>("inputs");
-        var format = new Option<OutputFormat>("--format") { DefaultValueFactory = _ => OutputFormat.Text };
-        var command = new Command("summarize") { inputs, format };
-        llm.AddTo(command);
-        command.SetAction((parse, ct) => llm.RunAsync(parse, ArticleLoader.ReadAsync(parse.GetValue(inputs)!, new LoadOptions { DetectLanguage = false }, ct: ct), parse.GetValue(format), console, ct));
-        var root = new RootCommand { command };
-        var all = new[] { "summarize", "--model", "local-model", "--cache-dir", Path.Combine(_dir, "cache") }.Concat(args).ToArray();
-        var parse = root.Parse(all);
-        Assert.Empty(parse.Errors);
-        var exit = await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
-        return (exit, stdout.ToString(), stderr.ToString());
+        var all = new[] { "summarize", "--method", "llm", "--model", "local-model", "--cache-dir", Path.Combine(_dir, "cache") }.Concat(args).ToArray();
+        var env = Env().Where(e => e.Value is not null).ToDictionary(e => e.Key, e => e.Value!);
+        return await CliRunner.RunWithEnvironmentAsync(env, null, all);
     }
 }

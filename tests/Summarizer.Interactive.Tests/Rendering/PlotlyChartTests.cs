@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Summarizer.Charts;
+using Summarizer.Interactive.Rendering;
 
-namespace Summarizer.Core.Tests.Charts;
+namespace Summarizer.Interactive.Tests.Rendering;
 
 public sealed class PlotlyChartTests
 {
@@ -74,12 +75,15 @@ public sealed class PlotlyChartTests
     }
 
     [Fact]
-    public void ToHtml_AssumeLoaded_OmitsLibraryButKeepsFallbackMessage()
+    public void ToHtml_AssumeLoaded_OmitsLibraryAndKeepsTheStaticChartWhenPlotlyIsMissing()
     {
-        var html = PlotlyChart.ToHtml(Words, PlotlyScript.AssumeLoaded, "chart-2");
+        var html = PlotlyChart.ToHtml(Words, PlotlyScript.AssumeLoaded, "chart-2", fallback: "<svg id=\"static\"></svg>");
 
         Assert.DoesNotContain("plotly.js v", html, StringComparison.Ordinal);
-        Assert.Contains("plotly.js is not loaded", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"chart-2\" style=\"width:100%;\"><svg id=\"static\"></svg></div>", html, StringComparison.Ordinal);
+        // Without plotly the script returns before touching the static chart.
+        Assert.Contains("if (!el || !window.Plotly) { return; }", html, StringComparison.Ordinal);
+        Assert.True(html.IndexOf("if (!el || !window.Plotly) { return; }", StringComparison.Ordinal) < html.IndexOf("el.textContent = ''", StringComparison.Ordinal));
         Assert.True(html.Length < 3000, $"Expected a small fragment, got {html.Length} characters.");
     }
 

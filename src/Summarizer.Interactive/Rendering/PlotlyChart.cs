@@ -3,10 +3,12 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 
-namespace Summarizer.Charts;
+using Summarizer.Charts;
+
+namespace Summarizer.Interactive.Rendering;
 
 /// <summary>Whether <see cref="PlotlyChart.ToHtml"/> includes plotly.js itself.</summary>
-public enum PlotlyScript
+internal enum PlotlyScript
 {
     /// <summary>
     /// Include the embedded plotly.js inline, guarded by <c>if (!window.Plotly)</c>: the output works offline and on
@@ -14,7 +16,7 @@ public enum PlotlyScript
     /// </summary>
     Embed,
 
-    /// <summary>Assume an earlier output on the page loaded plotly.js; the chart shows a hint if it did not.</summary>
+    /// <summary>Assume an earlier output on the page loaded plotly.js; the static chart stays if it did not.</summary>
     AssumeLoaded,
 }
 
@@ -26,9 +28,12 @@ public enum PlotlyScript
 /// needs a newer FSharp.Core than the tool ships), and its notebook formatter fetches plotly.js from a CDN, which
 /// draws nothing offline. plotly.js (MIT) is embedded in this assembly instead.
 /// </remarks>
-public static class PlotlyChart
+internal static class PlotlyChart
 {
     private static readonly Lazy<string> Library = new(ReadLibrary);
+
+    /// <summary>The class of every chart's element: marks an output that needs plotly.js on the page.</summary>
+    public const string CssClass = "summarizer-chart";
 
     /// <summary>The embedded plotly.js version.</summary>
     public const string PlotlyJsVersion = "4.1.2";
@@ -65,20 +70,22 @@ public static class PlotlyChart
     }
 
     /// <summary>
-    /// An HTML fragment: a div sized for the chart and a script that draws it with <c>window.Plotly</c>.
+    /// An HTML fragment: a div holding <paramref name="fallback"/> (the static chart) and a script that, where
+    /// plotly.js is on the page, replaces it with the interactive chart. Where scripts do not run, or plotly.js never
+    /// loaded (the output that carried it was cleared), the static chart stays: no chart depends on another output.
     /// </summary>
     /// <param name="spec">The chart.</param>
     /// <param name="script">Whether to include plotly.js (see <see cref="PlotlyScript"/>).</param>
     /// <param name="elementId">The div's id; a fresh unique id when null.</param>
-    public static string ToHtml(ChartSpec spec, PlotlyScript script = PlotlyScript.Embed, string? elementId = null)
+    /// <param name="fallback">Markup shown until (or unless) plotly draws: the static chart; trusted, already escaped.</param>
+    public static string ToHtml(ChartSpec spec, PlotlyScript script = PlotlyScript.Embed, string? elementId = null, string? fallback = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var id = elementId ?? "summarizer-chart-" + Guid.NewGuid().ToString("N");
+        var id = elementId ?? CssClass + "-" + Guid.NewGuid().ToString("N");
         var idJson = JsonSerializer.Serialize(id);
         var html = new StringBuilder();
-        html.Append("<div class=\"summarizer-chart\" id=\"").Append(WebUtility.HtmlEncode(id))
-            .Append("\" style=\"width:100%;height:").Append(HeightOf(spec).ToString(CultureInfo.InvariantCulture))
-            .Append("px;\"></div>\n");
+        html.Append("<div class=\"").Append(CssClass).Append("\" id=\"").Append(WebUtility.HtmlEncode(id))
+            .Append("\" style=\"width:100%;\">").Append(fallback).Append("</div>\n");
         if (script == PlotlyScript.Embed)
         {
             html.Append(LibraryScriptTag()).Append('\n');
@@ -86,9 +93,10 @@ public static class PlotlyChart
 
         html.Append("<script type=\"text/javascript\">(function () {\n")
             .Append("var el = document.getElementById(").Append(idJson).Append(");\n")
+            .Append("if (!el || !window.Plotly) { return; }\n")
             .Append("var fig = ").Append(ToFigureJson(spec)).Append(";\n")
-            .Append("if (!el) { return; }\n")
-            .Append("if (!window.Plotly) { el.textContent = 'plotly.js is not loaded on this page: run the first chart cell again.'; return; }\n")
+            .Append("el.textContent = '';\n")
+            .Append("el.style.height = '").Append(HeightOf(spec).ToString(CultureInfo.InvariantCulture)).Append("px';\n")
             .Append("window.Plotly.newPlot(el, fig.data, fig.layout, { responsive: true, displaylogo: false });\n")
             .Append("})();</script>");
         return html.ToString();
