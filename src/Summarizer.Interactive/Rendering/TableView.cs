@@ -103,7 +103,7 @@ public sealed record TableView(DataFrame Frame, string? Variable)
     private string Caption()
     {
         var rows = Frame.Rows.Count;
-        var shown = rows == ShownRows ? $"{rows} rows" : $"first {ShownRows} of {rows} rows";
+        var shown = rows == ShownRows ? (rows == 1 ? "1 row" : $"{rows} rows") : $"first {ShownRows} of {rows} rows";
         if (Columns.Count < Frame.Columns.Count)
         {
             shown += $", {Columns.Count} of {Frame.Columns.Count} columns";

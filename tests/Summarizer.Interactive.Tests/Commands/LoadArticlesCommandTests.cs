@@ -49,7 +49,7 @@ public sealed class LoadArticlesCommandTests : IAsyncLifetime
         Assert.Equal(body, _k.Variable<DataFrame>("articles").Columns["text"][0]);
         var html = Assert.Single(result.Values("text/html"), v => v.Contains("<table", StringComparison.Ordinal));
         Assert.DoesNotContain("harbour works", html, StringComparison.Ordinal);
-        Assert.Contains("1 rows, 8 of 10 columns; the variable &#39;articles&#39; holds the whole table", html, StringComparison.Ordinal);
+        Assert.Contains("1 row, 8 of 10 columns; the variable &#39;articles&#39; holds the whole table", html, StringComparison.Ordinal);
         Assert.Contains(result.Values("text/plain"), v => v.Contains("8 of 10 columns", StringComparison.Ordinal));
     }
 
