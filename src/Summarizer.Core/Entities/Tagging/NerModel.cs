@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.IO.Compression;
 using System.Text;
 using Summarizer.Entities.Training;
@@ -43,20 +42,30 @@ internal sealed class NerModel
     internal static int LabelOf(string tag) => Array.IndexOf(Labels, tag) is var i and >= 0 ? i : 0;
 
     // (L + 1) x L: may label "to" follow label "from" (row L = sentence start)? I-X only continues B-X or I-X.
-    private static readonly bool[] AllowedTable = BuildAllowed();
+    private static readonly bool[] AllowedTable = BuildAllowed(touching: true);
+
+    // At run time also: a person, organisation or place never runs straight into a name of another of those types:
+    // "Lee Harbour Bridge" is one name, not a person and a bridge. (MISC may: "Kenyan Daniel Kiptoo".) Training
+    // decodes without this, since some training sets break it (tweets: "@OECD @jacobgreber").
+    private static readonly bool[] RunTimeTable = BuildAllowed(touching: false);
 
     /// <summary>True when label <paramref name="to"/> may follow <paramref name="from"/> (L = sentence start).</summary>
     internal static bool Allowed(int from, int to) => AllowedTable[from * L + to];
 
-    private static bool[] BuildAllowed()
+    /// <summary>Like <see cref="Allowed"/>, with the run-time constraint that names of different types do not touch.</summary>
+    internal static bool AllowedAtRunTime(int from, int to) => RunTimeTable[from * L + to];
+
+    private static bool[] BuildAllowed(bool touching)
     {
         var table = new bool[(L + 1) * L];
         for (var from = 0; from <= L; from++)
         {
             for (var to = 0; to < L; to++)
             {
-                table[from * L + to] = to == 0 || Labels[to][0] == 'B'
-                    || (from != L && from != 0 && Labels[from][2..] == Labels[to][2..]);
+                var sameType = from != L && from != 0 && to != 0 && Labels[from][2..] == Labels[to][2..];
+                var touchingOtherName = from != L && from != 0 && !sameType && Labels[to][0] == 'B'
+                    && Labels[from][2..] != "MISC" && Labels[to][2..] != "MISC";
+                table[from * L + to] = to == 0 || (Labels[to][0] == 'B' && (touching || !touchingOtherName)) || sameType;
             }
         }
 
@@ -75,11 +84,19 @@ internal sealed class NerModel
         var features = new int[n * NerFeatures.MaxPerToken];
         var counts = new int[n];
         Features.Extract(tokens, features, counts);
-        return Decode(features, counts, n, _weights, _transitions, _rows);
+        return Decode(features, counts, n, _weights, _transitions, runTime: true, _rows, tokens);
     }
 
-    internal static int[] Decode(int[] features, int[] counts, int n, float[] weights, float[] transitions, int[]? rows = null)
+    /// <summary>
+    /// Best label sequence under the BIO constraints; at <paramref name="runTime"/> also under the constraints that
+    /// names of different types do not touch and that no name begins where <see cref="NerFeatures.NameStarts"/> says
+    /// none may. Training decodes without them, as some training sets break them.
+    /// </summary>
+    internal static int[] Decode(int[] features, int[] counts, int n, float[] weights, float[] transitions, bool runTime,
+        int[]? rows = null, IReadOnlyList<string>? tokens = null)
     {
+        var mayBegin = runTime && tokens is not null ? NerFeatures.NameStarts(tokens) : null;
+        var allowed = runTime ? RunTimeTable : AllowedTable;
         var scores = new float[n * L];
         for (var i = 0; i < n; i++)
         {
@@ -103,9 +120,23 @@ internal sealed class NerModel
 
         var best = new float[n * L];
         var back = new int[n * L];
+        if (mayBegin is not null)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                if (!mayBegin[i])
+                {
+                    for (var y = 1; y < L; y += 2)
+                    {
+                        scores[i * L + y] = float.NegativeInfinity;
+                    }
+                }
+            }
+        }
+
         for (var y = 0; y < L; y++)
         {
-            best[y] = Allowed(L, y) ? scores[y] + transitions[L * L + y] : float.NegativeInfinity;
+            best[y] = allowed[L * L + y] ? scores[y] + transitions[L * L + y] : float.NegativeInfinity;
         }
 
         for (var i = 1; i < n; i++)
@@ -116,7 +147,7 @@ internal sealed class NerModel
                 var arg = 0;
                 for (var p = 0; p < L; p++)
                 {
-                    if (!Allowed(p, y))
+                    if (!allowed[p * L + y])
                     {
                         continue;
                     }
@@ -226,8 +257,16 @@ internal sealed class NerModel
 
     internal static NerModel Load(Stream stream)
     {
-        using var deflate = new DeflateStream(stream, CompressionMode.Decompress, leaveOpen: true);
-        using var reader = new BinaryReader(new BufferedStream(deflate, 1 << 16), Encoding.UTF8);
+        // Inflating the whole file first and reading from memory loads several times faster than reading through the
+        // deflate stream value by value.
+        using var inflated = new MemoryStream();
+        using (var deflate = new DeflateStream(stream, CompressionMode.Decompress, leaveOpen: true))
+        {
+            deflate.CopyTo(inflated);
+        }
+
+        inflated.Position = 0;
+        using var reader = new BinaryReader(inflated, Encoding.UTF8);
         if (reader.ReadString() != Magic)
         {
             throw new InvalidDataException("Not a named-entity model file (bad header).");
@@ -288,7 +327,7 @@ internal sealed class NerModel
             clusters[word] = reader.ReadInt32();
         }
 
-        var features = new NerFeatures(new Gazetteer(entries), words.ToFrozenSet(StringComparer.Ordinal), new WordClusters(clusters), bits);
+        var features = new NerFeatures(new Gazetteer(entries), new HashSet<string>(words, StringComparer.Ordinal), new WordClusters(clusters), bits);
         return new NerModel(features, bits, weights, transitions, rows);
     }
 

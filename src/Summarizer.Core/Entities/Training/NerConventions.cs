@@ -7,7 +7,7 @@ namespace Summarizer.Entities.Training;
 /// <list type="bullet">
 /// <item>titles stay outside person names ("President [Obama]", "Sir [Henry Cecil]");</item>
 /// <item>a lower-case article stays outside any name ("the [United States]");</item>
-/// <item>a demonym or nationality is MISC, not LOC ("[German] footballer", "[Americans]");</item>
+/// <item>a demonym or nationality is MISC, not LOC ("[German] footballer", "[Americans]", "[South Korean]");</item>
 /// <item>a year before a MISC name stays outside it ("2014 [Commonwealth Games]");</item>
 /// <item>in cased text a MISC span without a capital letter or digit is no name ("communist", "minor planet").</item>
 /// </list>
@@ -53,7 +53,7 @@ public static class NerConventions
                     }
 
                     break;
-                case "LOC" when span.End - span.Start == 1 && nationalities.Contains(tokens[span.Start].ToLowerInvariant()):
+                case "LOC" when nationalities.Contains(tokens[span.End - 1].ToLowerInvariant()):
                     span = span with { Label = "MISC" };
                     break;
                 case "MISC":

@@ -201,7 +201,7 @@ public static class NerTrainer
             log?.Invoke($"word classes: {clusters.Packed.Count} words");
         }
 
-        var features = new NerFeatures(full, lowerWords.ToFrozenSet(StringComparer.Ordinal), clusters, options.HashBits);
+        var features = new NerFeatures(full, lowerWords, clusters, options.HashBits);
         var random = new Random(options.Seed);
         var instances = new List<(int[] Features, int[] Counts, int[] Gold, float Weight)>();
         for (var s = 0; s < sentences.Count; s++)
@@ -271,7 +271,7 @@ public static class NerTrainer
                 foreach (var index in order)
                 {
                     var (f, c, gold, weight) = instances[index];
-                    var predicted = NerModel.Decode(f, c, gold.Length, weights, transitions);
+                    var predicted = NerModel.Decode(f, c, gold.Length, weights, transitions, runTime: false);
                     for (var i = 0; i < gold.Length; i++)
                     {
                         var prevGold = i == 0 ? L : gold[i - 1];

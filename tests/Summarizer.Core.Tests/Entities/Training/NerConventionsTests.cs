@@ -4,7 +4,7 @@ namespace Summarizer.Core.Tests.Entities.Training;
 
 public class NerConventionsTests
 {
-    private static readonly HashSet<string> Nationalities = ["german", "americans"];
+    private static readonly HashSet<string> Nationalities = ["german", "americans", "korean"];
 
     private static IReadOnlyList<TokenSpan> Apply(string tokens, params TokenSpan[] spans)
     {
@@ -39,6 +39,7 @@ public class NerConventionsTests
     {
         Assert.Equal([new TokenSpan(1, 2, "MISC"), new TokenSpan(4, 5, "MISC")],
             Apply("a German racer and Americans", new TokenSpan(1, 2, "LOC"), new TokenSpan(4, 5, "LOC")));
+        Assert.Equal([new TokenSpan(1, 3, "MISC")], Apply("the South Korean government", new TokenSpan(1, 3, "LOC")));
         Assert.Equal([new TokenSpan(0, 2, "LOC")], Apply("German Town", new TokenSpan(0, 2, "LOC")));
     }
 
