@@ -59,14 +59,17 @@ internal sealed class NerFeatures
     private readonly NameShapes _shapes;
     private readonly int _mask;
 
-    internal NerFeatures(Gazetteer gazetteer, IReadOnlySet<string> lowerWords, WordClusters clusters, int hashBits)
+    /// <summary>Features over the given lists; name shapes are learnt from the lists unless given.</summary>
+    internal NerFeatures(Gazetteer gazetteer, IReadOnlySet<string> lowerWords, WordClusters clusters, int hashBits, NameShapes? shapes = null)
     {
         _gazetteer = gazetteer;
         _lowerWords = lowerWords;
         _clusters = clusters;
-        _shapes = NameShapes.Build(gazetteer, lowerWords);
+        _shapes = shapes ?? NameShapes.Build(gazetteer, lowerWords);
         _mask = (1 << hashBits) - 1;
     }
+
+    internal NameShapes Shapes => _shapes;
 
     internal WordClusters Clusters => _clusters;
 

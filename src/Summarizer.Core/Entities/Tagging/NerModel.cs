@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using System.Text;
 using Summarizer.Entities.Training;
 
@@ -12,7 +14,7 @@ internal sealed class NerModel
 {
     internal static readonly string[] Labels = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
     internal const int L = 9;
-    private const string Magic = "SUMNER2";
+    private const string Magic = "SUMNER3";
 
     private readonly float[] _weights;
     private readonly float[] _transitions;
@@ -216,7 +218,17 @@ internal sealed class NerModel
             nonZero += RowUsed(r, scale) ? 1 : 0;
         }
 
+        // Row numbers first, then all weights as one block, which loads in one read.
         writer.Write(nonZero);
+        for (var r = 0; r < rows; r++)
+        {
+            if (RowUsed(r, scale))
+            {
+                writer.Write7BitEncodedInt(r - previous);
+                previous = r;
+            }
+        }
+
         for (var r = 0; r < rows; r++)
         {
             if (!RowUsed(r, scale))
@@ -224,8 +236,6 @@ internal sealed class NerModel
                 continue;
             }
 
-            writer.Write7BitEncodedInt(r - previous);
-            previous = r;
             for (var y = 0; y < L; y++)
             {
                 writer.Write((short)MathF.Round(_weights[r * L + y] * scale));
@@ -253,6 +263,8 @@ internal sealed class NerModel
             writer.Write(word);
             writer.Write(packed);
         }
+
+        Features.Shapes.Write(writer);
     }
 
     internal static NerModel Load(Stream stream)
@@ -293,16 +305,29 @@ internal sealed class NerModel
 
         var rows = new int[1 << bits];
         Array.Fill(rows, -1);
-        var weights = new float[used * L];
         var bucket = -1;
         for (var k = 0; k < used; k++)
         {
             bucket += reader.Read7BitEncodedInt();
-            rows[bucket] = k;
-            for (var y = 0; y < L; y++)
+            if ((uint)bucket >= (uint)rows.Length)
             {
-                weights[k * L + y] = reader.ReadInt16() / scale;
+                throw new InvalidDataException("Named-entity model file is corrupt (row number).");
             }
+
+            rows[bucket] = k;
+        }
+
+        var quantised = new short[used * L];
+        reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(quantised.AsSpan()));
+        if (!BitConverter.IsLittleEndian)
+        {
+            BinaryPrimitives.ReverseEndianness(quantised, quantised);
+        }
+
+        var weights = new float[used * L];
+        for (var i = 0; i < weights.Length; i++)
+        {
+            weights[i] = quantised[i] / scale;
         }
 
         var count = reader.ReadInt32();
@@ -327,7 +352,8 @@ internal sealed class NerModel
             clusters[word] = reader.ReadInt32();
         }
 
-        var features = new NerFeatures(new Gazetteer(entries), new HashSet<string>(words, StringComparer.Ordinal), new WordClusters(clusters), bits);
+        var shapes = NameShapes.Read(reader);
+        var features = new NerFeatures(new Gazetteer(entries), new HashSet<string>(words, StringComparer.Ordinal), new WordClusters(clusters), bits, shapes);
         return new NerModel(features, bits, weights, transitions, rows);
     }
 
