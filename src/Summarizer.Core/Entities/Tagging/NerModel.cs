@@ -51,11 +51,11 @@ internal sealed class NerModel
     // decodes without this, since some training sets break it (tweets: "@OECD @jacobgreber").
     private static readonly bool[] RunTimeTable = BuildAllowed(touching: false);
 
-    /// <summary>True when label <paramref name="to"/> may follow <paramref name="from"/> (L = sentence start).</summary>
-    internal static bool Allowed(int from, int to) => AllowedTable[from * L + to];
-
-    /// <summary>Like <see cref="Allowed"/>, with the run-time constraint that names of different types do not touch.</summary>
-    internal static bool AllowedAtRunTime(int from, int to) => RunTimeTable[from * L + to];
+    /// <summary>
+    /// True when label <paramref name="to"/> may follow <paramref name="from"/> (L = sentence start); at
+    /// <paramref name="runTime"/> names of different types may not touch either.
+    /// </summary>
+    internal static bool Allowed(int from, int to, bool runTime = false) => (runTime ? RunTimeTable : AllowedTable)[from * L + to];
 
     private static bool[] BuildAllowed(bool touching)
     {
@@ -98,7 +98,6 @@ internal sealed class NerModel
         int[]? rows = null, IReadOnlyList<string>? tokens = null)
     {
         var mayBegin = runTime && tokens is not null ? NerFeatures.NameStarts(tokens) : null;
-        var allowed = runTime ? RunTimeTable : AllowedTable;
         var scores = new float[n * L];
         for (var i = 0; i < n; i++)
         {
@@ -138,7 +137,7 @@ internal sealed class NerModel
 
         for (var y = 0; y < L; y++)
         {
-            best[y] = allowed[L * L + y] ? scores[y] + transitions[L * L + y] : float.NegativeInfinity;
+            best[y] = Allowed(L, y, runTime) ? scores[y] + transitions[L * L + y] : float.NegativeInfinity;
         }
 
         for (var i = 1; i < n; i++)
@@ -149,7 +148,7 @@ internal sealed class NerModel
                 var arg = 0;
                 for (var p = 0; p < L; p++)
                 {
-                    if (!allowed[p * L + y])
+                    if (!Allowed(p, y, runTime))
                     {
                         continue;
                     }

@@ -3,7 +3,10 @@ using Summarizer.Entities.Tagging;
 
 namespace Summarizer.Entities.Training;
 
-/// <summary>Options for <see cref="NerTrainer"/>. The defaults reproduce the shipped model.</summary>
+/// <summary>
+/// Options for <see cref="NerTrainer"/>. The shipped model uses the defaults with <see cref="IncludeDev"/>, the name
+/// lists, common words and word classes of src/Summarizer.NerData (its README has the command).
+/// </summary>
 public sealed record NerTrainingOptions
 {
     /// <summary>The default options.</summary>

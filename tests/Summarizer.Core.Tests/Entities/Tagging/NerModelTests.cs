@@ -11,9 +11,9 @@ public class NerModelTests
     [InlineData("I-PER", "B-ORG")]
     [InlineData("B-ORG", "B-LOC")]
     [InlineData("I-LOC", "B-PER")]
-    public void AllowedAtRunTime_NameRunningIntoANameOfAnotherType_IsNot(string from, string to)
+    public void Allowed_AtRunTimeNameRunningIntoANameOfAnotherType_IsNot(string from, string to)
     {
-        Assert.False(NerModel.AllowedAtRunTime(Label(from), Label(to)));
+        Assert.False(NerModel.Allowed(Label(from), Label(to), runTime: true));
         Assert.True(NerModel.Allowed(Label(from), Label(to)));
     }
 
@@ -24,16 +24,16 @@ public class NerModelTests
     [InlineData("I-PER", "I-PER")]
     [InlineData("O", "B-LOC")]
     [InlineData("B-ORG", "O")]
-    public void AllowedAtRunTime_UsualSequences_Are(string from, string to)
+    public void Allowed_AtRunTimeUsualSequences_Are(string from, string to)
     {
-        Assert.True(NerModel.AllowedAtRunTime(Label(from), Label(to)));
+        Assert.True(NerModel.Allowed(Label(from), Label(to), runTime: true));
     }
 
     [Fact]
     public void Allowed_InsideTagWithoutItsBeginning_IsNot()
     {
         Assert.False(NerModel.Allowed(Label("O"), Label("I-PER")));
-        Assert.False(NerModel.AllowedAtRunTime(Label("B-ORG"), Label("I-PER")));
+        Assert.False(NerModel.Allowed(Label("B-ORG"), Label("I-PER"), runTime: true));
     }
 
     [Fact]
