@@ -44,7 +44,7 @@ internal static class ParquetSource
                 row++;
                 var recordSource = $"{source}:{row}";
                 var record = columns.ToDictionary(c => c.Key, c => c.Value[i], StringComparer.Ordinal);
-                yield return await context.GuardAsync(recordSource, _ =>
+                yield return context.Guard(recordSource, () =>
                 {
                     var size = record.Values.OfType<string>().Sum(s => (long)s.Length);
                     if (size > options.MaxBytes)
@@ -53,7 +53,7 @@ internal static class ParquetSource
                     }
 
                     return RecordMapper.Map(record, options, recordSource);
-                }, ct).ConfigureAwait(false);
+                });
             }
         }
     }

@@ -41,7 +41,7 @@ internal static class RecordSources
                 continue;
             }
 
-            yield return await context.GuardAsync(recordSource, _ =>
+            yield return context.Guard(recordSource, () =>
             {
                 Dictionary<string, object?> record;
                 try
@@ -62,7 +62,7 @@ internal static class RecordSources
                 }
 
                 return RecordMapper.Map(record, context.Options, recordSource);
-            }, ct).ConfigureAwait(false);
+            });
         }
     }
 
@@ -118,7 +118,7 @@ internal static class RecordSources
                 continue;
             }
 
-            yield return await context.GuardAsync(recordSource, _ =>
+            yield return context.Guard(recordSource, () =>
             {
                 if (fields.Count != names.Count)
                 {
@@ -132,7 +132,7 @@ internal static class RecordSources
                 }
 
                 return RecordMapper.Map(record, context.Options, recordSource);
-            }, ct).ConfigureAwait(false);
+            });
         }
     }
 }
