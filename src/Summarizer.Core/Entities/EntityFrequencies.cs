@@ -48,7 +48,7 @@ public static class EntityFrequencies
     {
         ArgumentNullException.ThrowIfNull(articles);
         recognizer ??= EntityRecognizer.Default;
-        return Count(articles.Select(a => (a.ArticleId, a.Text, recognizer.Recognize(a.Text))), options);
+        return Count(articles.AsParallel().AsOrdered().Select(a => (a.ArticleId, a.Text, recognizer.Recognize(a.Text))).ToArray(), options);
     }
 
     /// <summary>Counts entities already recognised in each article (offsets into its text), most frequent first.</summary>

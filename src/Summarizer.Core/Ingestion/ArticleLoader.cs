@@ -287,7 +287,7 @@ public static class ArticleLoader
                 var records = format switch
                 {
                     Format.JsonLines => RecordSources.ReadJsonLinesAsync(stream, path, context, ct),
-                    Format.Parquet => RecordSources.ReadParquetAsync(stream, path, context, ct),
+                    Format.Parquet => ParquetSource.ReadAsync(stream, path, context, ct),
                     _ => ReadCsvFileAsync(stream, path, format == Format.Tsv ? '\t' : ',', context, ct),
                 };
                 await foreach (var item in records.ConfigureAwait(false))

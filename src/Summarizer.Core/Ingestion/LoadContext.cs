@@ -36,6 +36,24 @@ internal sealed class LoadContext(LoadOptions options, TextReader? stdin) : IDis
     }
 
     /// <summary>
+    /// Runs <paramref name="read"/> on the calling thread and turns its result into an article, or any error into a
+    /// failure for <paramref name="source"/>. For records (a JSONL line, a CSV or Parquet row): they are bounded by
+    /// <see cref="LoadOptions.MaxBytes"/> and parsed in linear time, so a thread and a deadline per record would cost
+    /// more than the parse.
+    /// </summary>
+    public LoadItem Guard(string source, Func<ArticleDraft> read)
+    {
+        try
+        {
+            return new LoadedArticle(Finish(read(), source));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return Fail(source, ex);
+        }
+    }
+
+    /// <summary>
     /// Runs CPU-bound parsing on the thread pool within <see cref="LoadOptions.InputTimeout"/>. The work gets a token
     /// that the deadline cancels; work that does not watch it is left to finish in the background, and its result is
     /// dropped. Throws <see cref="LoadException"/> naming <paramref name="source"/> when the time runs out.

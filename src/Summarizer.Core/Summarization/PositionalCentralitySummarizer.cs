@@ -73,7 +73,11 @@ public sealed class PositionalCentralitySummarizer : ISummarizer
     public string Name => Method.Name;
 
     /// <summary>One score per sentence before redundancy control.</summary>
-    public double[] RateSentences(Document document) => Rate(document, Similarities(document));
+    public double[] RateSentences(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return Rate(document, UnitVectors(document));
+    }
 
     /// <inheritdoc />
     public ExtractiveSummary Summarize(Document document, SummaryLength length)
@@ -85,8 +89,8 @@ public sealed class PositionalCentralitySummarizer : ISummarizer
             return ExtractiveSummary.Empty(document, Name);
         }
 
-        var similarity = Similarities(document);
-        var scores = Rate(document, similarity);
+        var units = UnitVectors(document);
+        var scores = Rate(document, units);
         for (var i = 0; i < n; i++)
         {
             if (document.Sentences[i].WordCount < _options.MinWords)
@@ -100,9 +104,12 @@ public sealed class PositionalCentralitySummarizer : ISummarizer
             return new ExtractiveSummary(document, Name, SentenceSelector.Select(document, scores, length));
         }
 
-        // Greedy MMR: each pick pays for its closest similarity to what is already chosen.
+        // Greedy MMR: each pick pays for its closest similarity to what is already chosen. The penalties are updated
+        // once per pick (one pass over the term vectors), never from a full similarity matrix.
         var chosen = new List<ScoredSentence>();
         var taken = new bool[n];
+        var penalty = new double[n];
+        var picked = new double[document.Terms.Count];
         var words = 0;
         while (true)
         {
@@ -115,13 +122,7 @@ public sealed class PositionalCentralitySummarizer : ISummarizer
                     continue;
                 }
 
-                var penalty = 0.0;
-                foreach (var c in chosen)
-                {
-                    penalty = Math.Max(penalty, similarity[(i * n) + c.Index]);
-                }
-
-                var s = scores[i] - (_options.Redundancy * penalty);
+                var s = scores[i] - (_options.Redundancy * penalty[i]);
                 if (s > bestScore)
                 {
                     bestScore = s;
@@ -137,35 +138,56 @@ public sealed class PositionalCentralitySummarizer : ISummarizer
             taken[best] = true;
             chosen.Add(new ScoredSentence(best, bestScore));
             words += document.Sentences[best].WordCount;
+            units[best].WriteTo(picked, clear: false);
+            for (var i = 0; i < n; i++)
+            {
+                if (i != best)
+                {
+                    penalty[i] = Math.Max(penalty[i], units[i].Dot(picked));
+                }
+            }
+
+            units[best].WriteTo(picked, clear: true);
         }
 
         chosen.Sort((a, b) => a.Index.CompareTo(b.Index));
         return new ExtractiveSummary(document, Name, chosen);
     }
 
-    private double[] Rate(Document document, double[] similarity)
+    // Forward and backward centrality from running sums of unit vectors: Σ_{j>i} cos(i, j) = û_i · Σ_{j>i} û_j, so
+    // one pass each way over the term vectors gives every sentence's sums exactly, in linear time.
+    private double[] Rate(Document document, UnitVector[] units)
     {
         var sentences = document.Sentences;
         var n = sentences.Count;
+        var running = new double[document.Terms.Count];
+        var backward = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            backward[i] = units[i].Dot(running);
+            units[i].AddTo(running);
+        }
+
+        Array.Clear(running);
+        var forward = new double[n];
+        for (var i = n - 1; i >= 0; i--)
+        {
+            forward[i] = units[i].Dot(running);
+            units[i].AddTo(running);
+        }
+
+        if (WorkCounters.Current is { } work)
+        {
+            work.TermVisits += 4L * units.Sum(u => (long)u.Ids.Length);
+        }
+
         var scores = new double[n];
         var title = document.TitleTerms;
         var titleNorm = Math.Sqrt(title.Dot(title));
         var prior = 1.0;
         for (var i = 0; i < n; i++)
         {
-            double forward = 0, backward = 0;
-            var row = i * n;
-            for (var j = 0; j < i; j++)
-            {
-                backward += similarity[row + j];
-            }
-
-            for (var j = i + 1; j < n; j++)
-            {
-                forward += similarity[row + j];
-            }
-
-            var score = ((_options.ForwardWeight * forward) + (_options.BackwardWeight * backward)) / n;
+            var score = ((_options.ForwardWeight * forward[i]) + (_options.BackwardWeight * backward[i])) / n;
             score += _options.PositionWeight * prior;
             if (titleNorm > 0)
             {
@@ -184,40 +206,56 @@ public sealed class PositionalCentralitySummarizer : ISummarizer
         return scores;
     }
 
-    // Cosine similarity of term-count vectors, as a flat n×n matrix (zero diagonal).
-    private static double[] Similarities(Document document)
+    // Each sentence's term-count vector scaled to unit length (all zero for a sentence without content terms).
+    private static UnitVector[] UnitVectors(Document document)
     {
         var sentences = document.Sentences;
-        var n = sentences.Count;
-        var norms = new double[n];
-        for (var i = 0; i < n; i++)
+        var units = new UnitVector[sentences.Count];
+        for (var i = 0; i < units.Length; i++)
         {
-            var t = sentences[i].Terms;
-            norms[i] = Math.Sqrt(t.Dot(t));
-        }
-
-        var matrix = new double[n * n];
-        for (var i = 0; i < n; i++)
-        {
-            if (norms[i] == 0)
+            var terms = sentences[i].Terms;
+            var norm = Math.Sqrt(terms.Dot(terms));
+            var weights = terms.Weights;
+            var values = new double[weights.Length];
+            for (var k = 0; k < values.Length; k++)
             {
-                continue;
+                values[k] = norm > 0 ? weights[k] / norm : 0;
             }
 
-            var ti = sentences[i].Terms;
-            for (var j = i + 1; j < n; j++)
-            {
-                if (norms[j] == 0)
-                {
-                    continue;
-                }
+            units[i] = new UnitVector(terms.Ids.ToArray(), values);
+        }
 
-                var s = ti.Dot(sentences[j].Terms) / (norms[i] * norms[j]);
-                matrix[(i * n) + j] = s;
-                matrix[(j * n) + i] = s;
+        return units;
+    }
+
+    private readonly record struct UnitVector(int[] Ids, double[] Values)
+    {
+        public double Dot(double[] dense)
+        {
+            var sum = 0.0;
+            for (var k = 0; k < Ids.Length; k++)
+            {
+                sum += Values[k] * dense[Ids[k]];
+            }
+
+            return sum;
+        }
+
+        public void AddTo(double[] dense)
+        {
+            for (var k = 0; k < Ids.Length; k++)
+            {
+                dense[Ids[k]] += Values[k];
             }
         }
 
-        return matrix;
+        // Writes the vector's values into dense, or zeros over them, leaving other terms alone.
+        public void WriteTo(double[] dense, bool clear)
+        {
+            for (var k = 0; k < Ids.Length; k++)
+            {
+                dense[Ids[k]] = clear ? 0 : Values[k];
+            }
+        }
     }
 }

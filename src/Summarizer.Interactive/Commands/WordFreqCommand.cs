@@ -65,7 +65,7 @@ public sealed class WordFreqCommand : MagicCommand
         // Each article is analysed in its own language, so its own stop words are left out.
         var options = new FrequencyOptions { N = n, Stem = command.Stem, RemoveStopWords = !command.KeepStopWords, Top = top };
         var rows = input.Items.Select((item, i) => (Item: item, Row: i)).Where(x => x.Item is LoadedArticle).ToArray();
-        var documents = rows.Select(x => TextAnalyzer.Default.Analyze(((LoadedArticle)x.Item).Article)).ToArray();
+        var documents = rows.AsParallel().AsOrdered().Select(x => TextAnalyzer.Default.Analyze(((LoadedArticle)x.Item).Article)).ToArray();
         FrequencyTable table;
         if (command.GroupBy is null)
         {

@@ -122,4 +122,31 @@ public class PositionalCentralitySummarizerTests
         });
         return scores.Average() * 100;
     }
+
+    [Fact]
+    public void RateSentences_RunningSums_EqualPairwiseCosineSums()
+    {
+        var document = Analyze(Seeds.Read("geneva-talks.txt"));
+        var options = new PositionalCentralityOptions { PositionWeight = 0, TitleWeight = 0, ForwardWeight = 1, BackwardWeight = -2 };
+        var sentences = document.Sentences;
+        var n = sentences.Count;
+
+        var scores = new PositionalCentralitySummarizer(options).RateSentences(document);
+
+        for (var i = 0; i < n; i++)
+        {
+            double forward = 0, backward = 0;
+            for (var j = 0; j < n; j++)
+            {
+                var ti = sentences[i].Terms;
+                var tj = sentences[j].Terms;
+                var norms = Math.Sqrt(ti.Dot(ti)) * Math.Sqrt(tj.Dot(tj));
+                var cosine = i == j || norms == 0 ? 0 : ti.Dot(tj) / norms;
+                forward += j > i ? cosine : 0;
+                backward += j < i ? cosine : 0;
+            }
+
+            Assert.Equal((forward - (2 * backward)) / n, scores[i], 12);
+        }
+    }
 }
