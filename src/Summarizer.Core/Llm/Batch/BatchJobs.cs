@@ -130,13 +130,14 @@ public sealed class BatchJobs
         }
     }
 
-    /// <summary>Polls every <see cref="BatchOptions.PollInterval"/> until no batch of the job is running.</summary>
+    /// <summary>Polls every <see cref="BatchOptions.PollInterval"/> until no batch of the job is running (an interrupted
+    /// submission is not waited for: collecting or submitting again carries it on).</summary>
     public async Task<BatchJobStatus> WaitAsync(string id, CancellationToken cancellationToken = default)
     {
         while (true)
         {
             var status = await StatusAsync(id, cancellationToken).ConfigureAwait(false);
-            if (status.State is not (BatchJobState.Running or BatchJobState.Submitting))
+            if (status.State != BatchJobState.Running)
             {
                 return status;
             }
