@@ -48,6 +48,13 @@ internal static class BatchIds
 
     public static string Final(string article) => article + ":f";
 
+    /// <summary>The <c>custom_id</c> of a request line.</summary>
+    public static string Of(string line)
+    {
+        using var json = JsonDocument.Parse(line);
+        return json.RootElement.GetProperty("custom_id").GetString()!;
+    }
+
     /// <summary>Gives each article, in input order, its escaped id with the occurrence suffix when the id repeats.</summary>
     public sealed class Occurrences
     {
