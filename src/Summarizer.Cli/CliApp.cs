@@ -14,6 +14,12 @@ internal static class ExitCodes
 
     /// <summary>The run finished but some inputs failed; their errors are in the output.</summary>
     public const int SomeInputsFailed = 2;
+
+    /// <summary>A batch job is not finished: the inputs still waiting have no record yet.</summary>
+    public const int NotFinished = 3;
+
+    /// <summary>The Batch API refused a call or could not be reached.</summary>
+    public const int ServiceFailed = 4;
 }
 
 /// <summary>Builds and runs the command tree. Each command lives in <c>Commands/</c> and only parses, calls Core, writes.</summary>
@@ -30,6 +36,8 @@ internal static class CliApp
         root.Subcommands.Add(NotebookCommand.Create(console));
         root.Subcommands.Add(ProvidersCommand.Create(console));
         root.Subcommands.Add(StoriesCommand.Create(console));
+        root.Subcommands.Add(BatchCommand.Create(console));
+        root.Subcommands.Add(MergeCommand.Create(console));
         return root;
     }
 

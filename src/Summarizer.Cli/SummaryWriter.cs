@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Summarizer.Requests;
 
 namespace Summarizer.Cli;
@@ -73,7 +74,7 @@ internal abstract class SummaryWriter(TextWriter output)
     private sealed class JsonlWriter(TextWriter output) : SummaryWriter(output)
     {
         protected override void WriteCore(SummaryResult result) =>
-            Output.WriteLine(JsonSerializer.Serialize(ToRecord(result), JsonOptions.Compact));
+            Output.WriteLine(JsonSerializer.Serialize(ToRecord(result), SummaryJson.Compact.SummaryRecord));
     }
 
     private sealed class JsonArrayWriter(TextWriter output) : SummaryWriter(output)
@@ -84,7 +85,7 @@ internal abstract class SummaryWriter(TextWriter output)
 
         public override void Complete()
         {
-            Output.WriteLine(JsonSerializer.Serialize(_results.OrderBy(r => r.Index).Select(ToRecord), JsonOptions.Indented));
+            Output.WriteLine(JsonSerializer.Serialize(_results.OrderBy(r => r.Index).Select(ToRecord).ToArray(), SummaryJson.Indented.SummaryRecordArray));
             base.Complete();
         }
     }
@@ -136,6 +137,16 @@ internal abstract class SummaryWriter(TextWriter output)
             Output.WriteLine(result.Error is null ? result.Text : $"error: {result.Error}");
         }
     }
+}
+
+/// <summary>Serializer metadata for summary records, made at build time so that a run starts writing without reflection.</summary>
+[JsonSerializable(typeof(SummaryRecord))]
+[JsonSerializable(typeof(SummaryRecord[]))]
+internal sealed partial class SummaryJson : JsonSerializerContext
+{
+    public static SummaryJson Compact { get; } = new(new JsonSerializerOptions(JsonOptions.Compact));
+
+    public static SummaryJson Indented { get; } = new(new JsonSerializerOptions(JsonOptions.Indented));
 }
 
 /// <summary>One line of <c>summarize -f jsonl</c>.</summary>

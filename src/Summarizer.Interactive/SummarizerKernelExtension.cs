@@ -10,6 +10,7 @@ using Summarizer.Interactive.Commands;
 using Summarizer.Interactive.Llm;
 using Summarizer.Entities;
 using Summarizer.Llm;
+using Summarizer.Llm.Batch;
 using Summarizer.Requests;
 using Summarizer.Interactive.Rendering;
 using Summarizer.Summarization;
@@ -34,6 +35,7 @@ public static class SummarizerKernelExtension
         ("#!llm-config", "LLM provider, endpoint, model and key for this session (the key is asked for, masked).", "#!llm-config --provider openai --model gpt-4o-mini --api-key"),
         ("#!llm-providers", "The LLM providers: what is configured and what is missing (never a key).", "#!llm-providers"),
         ("#!stories", "Group articles into stories (copies set apart) and summarise each from all its articles.", "#!stories --from articles --min-articles 2"),
+        ("#!batch-collect", "Results of a Batch API job from #!summarize --method llm --batch, as a DataFrame.", "#!batch-collect job-0123456789abcdef --wait --name results"),
     ];
 
     /// <summary>
@@ -91,6 +93,11 @@ public static class SummarizerKernelExtension
 
         // display(x) in a cell then writes every rendering, so viewers without scripts (or without HTML) still show it.
         foreach (var type in new[] { typeof(SummaryResult), typeof(LlmStreamingView), typeof(SummaryComparison), typeof(TableView), typeof(FailureList), typeof(LoadedCard), typeof(ProviderTable), typeof(StoryCards) })
+        Formatter.Register<BatchJobStatus>((j, w) => w.Write(BatchJobView.ToHtml(j)), "text/html");
+        Formatter.Register<BatchJobStatus>((j, w) => w.Write(BatchJobView.ToPlainText(j)), "text/plain");
+
+        // display(x) in a cell then writes every rendering, so viewers without scripts (or without HTML) still show it.
+        foreach (var type in new[] { typeof(SummaryResult), typeof(LlmStreamingView), typeof(SummaryComparison), typeof(TableView), typeof(FailureList), typeof(LoadedCard), typeof(ProviderTable), typeof(BatchJobStatus) })
         {
             Formatter.SetPreferredMimeTypesFor(type, "text/html", "text/plain");
         }
@@ -119,6 +126,7 @@ public static class SummarizerKernelExtension
         KernelDirectiveParameter Column() => new("--column", "The DataFrame column with the text (default text).");
         KernelDirectiveParameter Help() => new("-h", "Show the options.") { Flag = true };
         KernelDirectiveParameter Name(string fallback) => new("--name", $"The C# variable for the result (default {fallback}).");
+        KernelDirectiveParameter JobsDir() => new("--jobs-dir", "Folder of Batch API jobs (default ~/.cache/summarizer/batches).");
         KernelDirectiveParameter[] Length() => RequestParameters(o => RequestOptions.Length.Contains(o) || o.Key == "language").ToArray();
         KernelDirectiveParameter KeepDuplicates() =>
             new("--keep-duplicates", "Count copies too (by default an article that repeats another, exactly or re-edited, counts once).") { Flag = true };
@@ -133,7 +141,11 @@ public static class SummarizerKernelExtension
 
         root.Add(new MagicCommandKernel<SummarizeCommand>(
             "summarize", Commands[1].Description,
-            [From(), Column(), Name("summary, or the DataFrame's name"), .. RequestParameters(_ => true), Help()],
+            [
+                From(), Column(), Name("summary, or the DataFrame's name; batchJob with --batch"), .. RequestParameters(_ => true),
+                new KernelDirectiveParameter("--batch", "Submit to the provider's Batch API (--method llm); collect with #!batch-collect.") { Flag = true },
+                JobsDir(), Help(),
+            ],
             (c, ctx) => SummarizeCommand.HandleAsync(c, ctx, csharp, session)));
 
         root.Add(new MagicCommandKernel<CompareCommand>(
@@ -199,6 +211,15 @@ public static class SummarizerKernelExtension
                 .. RequestParameters(_ => true), Name("stories"), Help(),
             ],
             (c, ctx) => StoriesCommand.HandleAsync(c, ctx, csharp, session)));
+        root.Add(new MagicCommandKernel<BatchCollectCommand>(
+            "batch-collect", Commands[8].Description,
+            [
+                new KernelDirectiveParameter("--id", "The job id #!summarize --batch showed.") { AllowImplicitName = true },
+                new KernelDirectiveParameter("--wait", "Poll until every batch has ended, then collect.") { Flag = true },
+                new KernelDirectiveParameter("--poll", "Seconds between status checks with --wait (default 60)."),
+                JobsDir(), Name("batchResults"), Help(),
+            ],
+            (c, ctx) => BatchCollectCommand.HandleAsync(c, ctx, csharp, session)));
     }
 
     private static IEnumerable<string> VariableNames(CSharpKernel csharp) =>

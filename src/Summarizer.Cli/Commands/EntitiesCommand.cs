@@ -28,11 +28,13 @@ internal static class EntitiesCommand
         var numbers = new Option<bool>("--numbers") { Description = "Also report bare numbers as NUMBER." };
         var table = new Option<bool>("--table") { Description = "Print one frequency table (entity, type, count, articles, example sentence) instead of mentions." };
         var fields = new InputFieldOptions();
+        var shard = new ShardOption();
         var command = new Command("entities", "Find people, organisations, places, other names, dates and amounts in articles.")
         {
             inputs, format, types, numbers, table,
         };
         fields.AddTo(command);
+        shard.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var outputFormat = parse.GetValue(format);
@@ -47,10 +49,16 @@ internal static class EntitiesCommand
                 throw new UsageException(string.Join(Environment.NewLine, problems));
             }
 
-            var recognizer = EntityRecognizer.Default.With(new EntityRecognizerOptions { IncludeNumbers = parse.GetValue(numbers) });
-            var items = ArticleLoader.ReadAsync(parse.GetValue(inputs)!, fields.LoadOptions(parse), console.In, cancellationToken);
-            var tableRows = new List<(string Id, string Text)>();
+            var part = shard.Get(parse);
             var asTable = parse.GetValue(table);
+            if (asTable && part.Count > 1)
+            {
+                throw new UsageException("--table counts over all articles, so it cannot run on one --shard; run it once over every input.");
+            }
+
+            var recognizer = EntityRecognizer.Default.With(new EntityRecognizerOptions { IncludeNumbers = parse.GetValue(numbers) });
+            var items = part.Filter(ArticleLoader.ReadAsync(parse.GetValue(inputs)!, fields.LoadOptions(parse), console.In, cancellationToken), cancellationToken);
+            var tableRows = new List<(string Id, string Text)>();
             var (_, failures) = await BatchProgress.RunAsync(console, "Recognised", async report =>
             {
                 int done = 0, failed = 0;

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using Summarizer.Analysis;
 using Summarizer.Evaluation;
+using Summarizer.Ingestion;
 using Summarizer.Requests;
 using Summarizer.Summarization;
 
@@ -65,17 +66,18 @@ internal static class EvalCommand
             var summarizers = chosen.Select(m => (m.Name, Summarizer: m.Create(overrides ? asked.MethodOptions : null))).ToList();
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = parse.GetValue(threads) ?? Environment.ProcessorCount };
             var results = new List<SetResult>();
+            var skippedLines = 0;
             foreach (var file in files)
             {
-                IReadOnlyList<EvaluationItem> items;
-                try
+                var set = EvaluationSet.Read(file.FullName, parse.GetValue(limit));
+                ReportSkipped(console.Error, set.Skipped);
+                skippedLines += set.Skipped.Count;
+                if (set.Items.Count == 0)
                 {
-                    items = EvaluationSet.ReadJsonl(file.FullName, parse.GetValue(limit));
+                    throw new UsageException($"{file.FullName}: no usable records.");
                 }
-                catch (FormatException ex)
-                {
-                    throw new UsageException(ex.Message);
-                }
+
+                var items = set.Items;
 
                 // The first pass over a set fills the process-wide stem cache; it is timed on its own so that every
                 // method is then measured in the same warm state, whatever its place in the list.
@@ -98,9 +100,30 @@ internal static class EvalCommand
             }
 
             Write(console.Out, parse.GetValue(format), summaryLength, results);
-            return ExitCodes.Ok;
+            return skippedLines == 0 ? ExitCodes.Ok : ExitCodes.SomeInputsFailed;
         });
         return command;
+    }
+
+    /// <summary>Malformed lines are left out of the scores: their count, and the first few by file and line.</summary>
+    private static void ReportSkipped(TextWriter error, IReadOnlyList<LoadFailure> skipped)
+    {
+        const int shown = 5;
+        if (skipped.Count == 0)
+        {
+            return;
+        }
+
+        error.WriteLine($"Skipped {skipped.Count} malformed line{(skipped.Count == 1 ? "" : "s")}:");
+        foreach (var line in skipped.Take(shown))
+        {
+            error.WriteLine($"  {line.Message}");
+        }
+
+        if (skipped.Count > shown)
+        {
+            error.WriteLine($"  ... and {skipped.Count - shown} more");
+        }
     }
 
     private static List<SummarizerMethod> ChooseMethods(string? names)

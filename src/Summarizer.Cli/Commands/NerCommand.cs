@@ -25,12 +25,14 @@ internal static class NerCommand
     {
         var data = new Option<string[]>("--data")
         {
-            Description = "A CoNLL file, or a folder holding train.conll (and dev.conll with --include-dev); repeatable.",
+            Description = "A data-set folder (format detected: train.conll, *.iob2, *.json, CrossNER domains, BTC sections) or a "
+                + "file, optionally with ':WEIGHT' (how much its sentences count; default 1); repeatable.",
             Required = true,
             AllowMultipleArgumentsPerToken = true,
         };
+        var format = FormatOption();
         var output = new Option<FileInfo>("--out") { Description = "Where to write the model.", Required = true };
-        var includeDev = new Option<bool>("--include-dev") { Description = "Also train on each folder's dev.conll." };
+        var includeDev = new Option<bool>("--include-dev") { Description = "Also train on each folder's dev split." };
         var epochs = new Option<int?>("--epochs") { Description = $"Passes over the data (default {NerTrainingOptions.Default.Epochs})." };
         var seed = new Option<int?>("--seed") { Description = $"Shuffling seed (default {NerTrainingOptions.Default.Seed})." };
         var runs = new Option<int?>("--runs")
@@ -50,32 +52,17 @@ internal static class NerCommand
         };
         var clusters = new Option<FileInfo?>("--clusters") { Description = "A word-class file (word<TAB>c1<TAB>c2<TAB>c3)." };
 
-        var command = new Command("train", "Train the named-entity model on CoNLL files (token and tag columns, IOB1 or IOB2).")
+        var command = new Command("train", "Train the named-entity model on annotated data sets (the training splits of folders, or whole files).")
         {
-            data, output, includeDev, epochs, seed, runs, names, clusters, common,
+            data, format, output, includeDev, epochs, seed, runs, names, clusters, common,
         };
         command.SetAction(parse =>
         {
-            var files = new List<string>();
-            foreach (var path in parse.GetValue(data)!)
-            {
-                if (Directory.Exists(path))
-                {
-                    files.Add(Existing(Path.Combine(path, "train.conll")));
-                    if (parse.GetValue(includeDev))
-                    {
-                        files.Add(Existing(Path.Combine(path, "dev.conll")));
-                    }
-                }
-                else
-                {
-                    files.Add(Existing(path));
-                }
-            }
-
+            var sets = parse.GetValue(data)!.Select(d => TrainingSet(d, parse.GetValue(format))).ToArray();
             var options = NerTrainingOptions.Default;
             options = options with
             {
+                IncludeDev = parse.GetValue(includeDev),
                 Epochs = parse.GetValue(epochs) ?? options.Epochs,
                 Seed = parse.GetValue(seed) ?? options.Seed,
                 Runs = parse.GetValue(runs) ?? options.Runs,
@@ -87,9 +74,9 @@ internal static class NerCommand
             var stopwatch = Stopwatch.StartNew();
             try
             {
-                NerTrainer.TrainFiles(files, target.FullName, options, message => console.Error.WriteLine(message));
+                NerTrainer.TrainSets(sets, target.FullName, options, message => console.Error.WriteLine(message));
             }
-            catch (Exception ex) when (ex is ArgumentException or FormatException)
+            catch (Exception ex) when (ex is ArgumentException or FormatException or FileNotFoundException)
             {
                 throw new UsageException(ex.Message);
             }
@@ -103,21 +90,50 @@ internal static class NerCommand
 
     private static Command Eval(CliConsole console)
     {
-        var data = new Option<FileInfo>("--data") { Description = "A labelled CoNLL file.", Required = true };
+        var data = new Option<string>("--data")
+        {
+            Description = "A labelled file, or a data-set folder whose --split is scored (format detected as for 'ner train').",
+            Required = true,
+        };
+        var format = FormatOption();
+        var split = new Option<NerSplit>("--split")
+        {
+            Description = "The split of a folder to score: train, dev or test.",
+            DefaultValueFactory = _ => NerSplit.Test,
+        };
         var lowercase = new Option<bool>("--lowercase") { Description = "Lower-case the tokens before tagging." };
         var model = new Option<FileInfo?>("--model") { Description = "A model file from 'ner train' (default: the embedded model)." };
         var bySentence = new Option<bool>("--by-sentence") { Description = "Tag sentences alone, without document-level consistency." };
         var labels = new Option<string?>("--labels") { Description = "Comma-separated labels to score (default PER,ORG,LOC)." };
-        var format = new Option<OutputFormat>("--format", "-f") { Description = "text or json.", DefaultValueFactory = _ => OutputFormat.Text };
+        var output = new Option<OutputFormat>("--format", "-f") { Description = "text or json.", DefaultValueFactory = _ => OutputFormat.Text };
 
-        var command = new Command("eval", "Score the named-entity model on a CoNLL file: exact-span precision, recall and F1.")
+        var command = new Command("eval", "Score the named-entity model on labelled data: exact-span precision, recall and F1.")
         {
-            data, lowercase, model, bySentence, labels, format,
+            data, format, split, lowercase, model, bySentence, labels, output,
         };
         command.SetAction(parse =>
         {
-            var file = parse.GetValue(data)!;
-            var gold = ConllCorpus.Read(Existing(file.FullName));
+            var path = Path.GetFullPath(parse.GetValue(data)!);
+            if (!Path.Exists(path))
+            {
+                throw new UsageException($"{path}: no such file or folder.");
+            }
+
+            IReadOnlyList<ConllSentence> gold;
+            try
+            {
+                gold = NerDataSets.Read(path, parse.GetValue(split), parse.GetValue(format));
+            }
+            catch (Exception ex) when (ex is FormatException or FileNotFoundException)
+            {
+                throw new UsageException(ex.Message);
+            }
+
+            if (gold.Count == 0)
+            {
+                throw new UsageException($"{path}: the {parse.GetValue(split).ToString().ToLowerInvariant()} split is empty for this data set.");
+            }
+
             var modelFile = parse.GetValue(model);
             var load = Stopwatch.StartNew();
             var recognizer = modelFile is null ? EntityRecognizer.Default : EntityRecognizer.LoadFile(Existing(modelFile.FullName));
@@ -177,11 +193,11 @@ internal static class NerCommand
             // CPU time as well as wall time: on a busy machine the wall clock mostly measures the wait.
             var tokensPerCpuSecond = tokens / (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
 
-            if (parse.GetValue(format) == OutputFormat.Json)
+            if (parse.GetValue(output) == OutputFormat.Json)
             {
                 var json = new
                 {
-                    file = file.FullName,
+                    data = path,
                     lowercase = lower,
                     mode = parse.GetValue(bySentence) ? "sentence" : "document",
                     sentences = result.Sentences,
@@ -198,7 +214,7 @@ internal static class NerCommand
             }
 
             var o = console.Out;
-            o.WriteLine($"{file.Name}: {result.Sentences} sentences, {result.Tokens} tokens{(lower ? ", lower-cased" : "")}, "
+            o.WriteLine($"{Path.GetFileName(path)}: {result.Sentences} sentences, {result.Tokens} tokens{(lower ? ", lower-cased" : "")}, "
                 + (parse.GetValue(bySentence) ? "by sentence" : "by document"));
             o.WriteLine($"{"label",-6} {"P",7} {"R",7} {"F1",7} {"TP",6} {"FP",6} {"FN",6}");
             foreach (var s in result.PerLabel.Append(result.Micro))
@@ -228,6 +244,31 @@ internal static class NerCommand
     {
         using var stream = typeof(EntityRecognizer).Assembly.GetManifestResourceStream(EntityRecognizer.ModelResourceName);
         return stream?.Length ?? 0;
+    }
+
+    private static Option<NerDataFormat?> FormatOption() => new("--data-format")
+    {
+        Description = "The data layout: conll, uner, redocred, crossner or btc (default: detected from the folder or file).",
+    };
+
+    // "path" or "path:weight"; a colon followed by something that is not a number belongs to the path.
+    private static NerTrainingSet TrainingSet(string value, NerDataFormat? format)
+    {
+        var colon = value.LastIndexOf(':');
+        var path = value;
+        var weight = 1.0;
+        if (colon > 0 && double.TryParse(value[(colon + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var w))
+        {
+            path = value[..colon];
+            weight = w;
+        }
+
+        if (!Path.Exists(path))
+        {
+            throw new UsageException($"{path}: no such file or folder.");
+        }
+
+        return new NerTrainingSet(path, weight, format);
     }
 
     private static string Existing(string path) =>

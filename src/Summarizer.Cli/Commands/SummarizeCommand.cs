@@ -30,16 +30,20 @@ internal static class SummarizeCommand
         };
         var fields = new InputFieldOptions();
         var request = new RequestArguments();
+        var shard = new ShardOption();
         var command = new Command("summarize", "Summarise articles with an extractive method or an LLM (--method llm).") { inputs, format };
         request.AddTo(command);
         fields.AddTo(command);
+        shard.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var summarizeRequest = request.Request(parse);
             using var pipeline = CreatePipeline(summarizeRequest, console);
             var outputFormat = parse.GetValue(format);
             // Language detection runs in the pipeline's parallel stage rather than in the (sequential) reader.
-            var items = ArticleLoader.ReadAsync(parse.GetValue(inputs)!, fields.LoadOptions(parse) with { DetectLanguage = false }, console.In, cancellationToken);
+            var items = shard.Get(parse).Filter(
+                ArticleLoader.ReadAsync(parse.GetValue(inputs)!, fields.LoadOptions(parse) with { DetectLanguage = false }, console.In, cancellationToken),
+                cancellationToken);
             return await RunAsync(pipeline, items, outputFormat, console, cancellationToken).ConfigureAwait(false);
         });
         return command;

@@ -5,7 +5,8 @@ using Lingua;
 namespace Summarizer.Analysis;
 
 /// <summary>
-/// Detects the language of a text among a fixed set of European languages (<see cref="SupportedLanguages"/>).
+/// Detects the language of a text among a fixed set of European languages, Chinese, Japanese and Thai
+/// (<see cref="SupportedLanguages"/>). Chinese, Japanese and Thai are told by their scripts alone.
 /// A function-word profile answers in microseconds when a text is long and clear, which news articles are; short or
 /// ambiguous text (and the close Scandinavian languages) goes to Lingua, whose restricted low-accuracy models load
 /// once, lazily, in a few seconds instead of the 17–47 s and gigabytes that the full models cost. Thread-safe.
@@ -30,25 +31,22 @@ public static class LanguageDetector
         ("scandinavian", Set("och att det som är av på för med till har inte och ett og er af ikke fra til av")),
     ];
 
-    private static readonly Language[] Languages =
-    [
-        Language.English, Language.French, Language.German, Language.Spanish, Language.Italian,
-        Language.Portuguese, Language.Dutch, Language.Swedish, Language.Danish, Language.Bokmal,
-        Language.Finnish, Language.Russian, Language.Hungarian,
-    ];
+    // For each function word, a bit per profile that lists it: one look-up per word instead of one per profile.
+    private static readonly FrozenDictionary<string, int> ProfileMasks = Profiles
+        .SelectMany((profile, index) => profile.Words.Select(word => (word, index)))
+        .GroupBy(p => p.word, StringComparer.Ordinal)
+        .ToFrozenDictionary(g => g.Key, g => g.Aggregate(0, (mask, p) => mask | (1 << p.index)), StringComparer.Ordinal);
 
-    private static readonly Lazy<Lingua.LanguageDetector> Detector = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
-
-    /// <summary>ISO 639-1 codes this detector can answer: en, fr, de, es, it, pt, nl, sv, da, no, fi, ru, hu.</summary>
+    /// <summary>ISO 639-1 codes this detector can answer: en, fr, de, es, it, pt, nl, sv, da, no, fi, ru, hu, zh, ja, th.</summary>
     public static IReadOnlyList<string> SupportedLanguages { get; } =
-        ["en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "no", "fi", "ru", "hu"];
+        ["en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "no", "fi", "ru", "hu", "zh", "ja", "th"];
 
     /// <summary>How long loading the Lingua models took, or null before they were needed.</summary>
     public static TimeSpan? LoadTime { get; private set; }
 
     /// <summary>
-    /// The ISO 639-1 code of the language of <paramref name="text"/> (its first 1,000 characters; news text needs no
-    /// more), or null when the text has too few letters or fits none of <see cref="SupportedLanguages"/> reliably.
+    /// The ISO 639-1 code of the language of <paramref name="text"/> (its first 1,000 characters, which news text
+    /// rarely needs more than; up to 5,000 when those are unclear), or null when the text has too few letters or fits none of <see cref="SupportedLanguages"/> reliably.
     /// </summary>
     public static string? Detect(string text)
     {
@@ -59,9 +57,21 @@ public static class LanguageDetector
             return null;
         }
 
+        if (ByScript(sample) is { } script)
+        {
+            return script;
+        }
+
         if (ByFunctionWords(sample) is { } code)
         {
             return code;
+        }
+
+        // A long text unclear in its first 1,000 characters (a list of names, a quote-heavy opening) usually becomes
+        // clear over more of its words, which costs far less than loading Lingua's models.
+        if (text.Length > MaxChars && ByFunctionWords(text.Length > 5 * MaxChars ? text[..(5 * MaxChars)] : text) is { } longer)
+        {
+            return longer;
         }
 
         if (!IsLinguaAvailable)
@@ -69,8 +79,7 @@ public static class LanguageDetector
             return null;
         }
 
-        var language = Detector.Value.DetectLanguageOf(sample);
-        return language == Language.Unknown ? null : ToCode(language);
+        return LinguaModels.Detect(sample);
     }
 
     /// <summary>
@@ -90,7 +99,7 @@ public static class LanguageDetector
     {
         try
         {
-            _ = Detector.Value.DetectLanguageOf("the quick brown fox jumps over the lazy dog");
+            _ = LinguaModels.Detect("the quick brown fox jumps over the lazy dog");
             return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or TypeInitializationException or ArgumentException)
@@ -102,30 +111,83 @@ public static class LanguageDetector
     /// <summary>Loads the Lingua models now (otherwise the first ambiguous text does), and returns the load time.</summary>
     public static TimeSpan Preload()
     {
-        _ = Detector.Value;
+        LinguaModels.Load();
         return LoadTime ?? TimeSpan.Zero;
+    }
+
+    // Thai when most letters are Thai; Chinese or Japanese when most are Han or Kana, Japanese as soon as a twentieth of
+    // those are Kana (Chinese uses none, Japanese prose writes about half of its characters in Kana).
+    internal static string? ByScript(string sample)
+    {
+        int letters = 0, thai = 0, cjk = 0, kana = 0;
+        foreach (var c in sample)
+        {
+            if (!char.IsLetter(c) && !Scripts.IsThai(c))
+            {
+                continue;
+            }
+
+            letters++;
+            if (Scripts.IsThai(c))
+            {
+                thai++;
+            }
+            else if (Scripts.IsCjk(c))
+            {
+                cjk++;
+                kana += Scripts.IsKana(c) ? 1 : 0;
+            }
+        }
+
+        if (thai * 2 > letters)
+        {
+            return "th";
+        }
+
+        if (cjk * 2 > letters)
+        {
+            return kana * 20 >= cjk ? "ja" : "zh";
+        }
+
+        return null;
     }
 
     // A clear winner among at least 30 words: a sixth of the words are its function words and it has twice the
     // hits of the runner-up. Otherwise null, and Lingua decides.
     internal static string? ByFunctionWords(string sample)
     {
-        var words = Tokenizer.Words(sample);
-        if (words.Count < 30)
-        {
-            return null;
-        }
-
+        var tokens = new List<(int Start, int Length, TokenKind Kind)>(256);
+        Tokenizer.Scan(sample, 0, sample.Length, tokens);
         Span<int> hits = stackalloc int[Profiles.Length];
-        foreach (var word in words)
+        Span<char> buffer = stackalloc char[32];
+        var lookup = ProfileMasks.GetAlternateLookup<ReadOnlySpan<char>>();
+        var words = 0;
+        foreach (var (start, length, kind) in tokens)
         {
-            for (var p = 0; p < Profiles.Length; p++)
+            if (kind == TokenKind.Punctuation)
             {
-                if (Profiles[p].Words.Contains(word))
+                continue;
+            }
+
+            words++;
+            if (length > buffer.Length)
+            {
+                continue; // no function word is this long
+            }
+
+            Tokenizer.Normalize(sample.AsSpan(start, length), buffer[..length]);
+            if (lookup.TryGetValue(buffer[..length], out var mask))
+            {
+                for (var p = 0; p < Profiles.Length; p++)
                 {
-                    hits[p]++;
+                    hits[p] += (mask >> p) & 1;
                 }
             }
+        }
+
+        if (words < 30)
+        {
+            return null;
         }
 
         int best = 0, second = -1;
@@ -142,57 +204,83 @@ public static class LanguageDetector
             }
         }
 
+        // Or, over 60 words or more, an eighth of them and three times the runner-up's hits.
         var runnerUp = second < 0 ? 0 : hits[second];
-        var clear = hits[best] * 6 >= words.Count && hits[best] >= 2 * Math.Max(runnerUp, 1);
+        var clear = (hits[best] * 6 >= words && hits[best] >= 2 * Math.Max(runnerUp, 1))
+            || (words >= 60 && hits[best] * 8 >= words && hits[best] >= 3 * Math.Max(runnerUp, 1));
         return clear && Profiles[best].Code.Length == 2 ? Profiles[best].Code : null;
     }
 
     private static FrozenSet<string> Set(string words) =>
         words.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
-    private static string ToCode(Language language) =>
-        language == Language.Bokmal || language == Language.Nynorsk
-            ? "no"
-            : language.IsoCode6391().ToString().ToLowerInvariant();
-
-    private static Lingua.LanguageDetector Build()
+    // Lingua and its models, in a class of their own so that runs the function words decide never load Lingua.
+    private static class LinguaModels
     {
-        var watch = Stopwatch.StartNew();
-        UnpackModels();
-        var detector = LanguageDetectorBuilder.FromLanguages(Languages)
-            .WithMinimumRelativeDistance(0.1)
-            .WithLowAccuracyMode()
-            .WithLanguageModelsDirectory(ModelDirectory)
-            .Build();
-        LoadTime = watch.Elapsed;
-        return detector;
-    }
+        private static readonly Language[] Languages =
+        [
+            Language.English, Language.French, Language.German, Language.Spanish, Language.Italian,
+            Language.Portuguese, Language.Dutch, Language.Swedish, Language.Danish, Language.Bokmal,
+            Language.Finnish, Language.Russian, Language.Hungarian,
+        ];
 
-    // Low-accuracy mode reads only the trigram model of each language. Each file is written whole under a temporary
-    // name and moved into place, so processes starting together never read half a file.
-    private static void UnpackModels()
-    {
-        var assembly = typeof(LanguageDetector).Assembly;
-        foreach (var language in Languages)
+        private static readonly Lazy<Lingua.LanguageDetector> Detector = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
+
+        // Not inlined: an inlined call would load Lingua with the caller.
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        public static void Load() => _ = Detector.Value;
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        public static string? Detect(string sample)
         {
-            var code = language.IsoCode6391().ToString().ToLowerInvariant();
-            var folder = Path.Combine(ModelDirectory, code);
-            var target = Path.Combine(folder, "trigrams.json.br");
-            using var resource = assembly.GetManifestResourceStream($"Summarizer.Lingua.{code}.trigrams.json.br")
-                ?? throw new InvalidOperationException($"The Lingua model for '{code}' is missing from {assembly.GetName().Name}.");
-            if (File.Exists(target) && new FileInfo(target).Length == resource.Length)
-            {
-                continue;
-            }
+            var language = Detector.Value.DetectLanguageOf(sample);
+            return language == Language.Unknown ? null : ToCode(language);
+        }
 
-            Directory.CreateDirectory(folder);
-            var temporary = target + "." + Environment.ProcessId + ".tmp";
-            using (var file = File.Create(temporary))
-            {
-                resource.CopyTo(file);
-            }
+        private static string ToCode(Language language) =>
+            language == Language.Bokmal || language == Language.Nynorsk
+                ? "no"
+                : language.IsoCode6391().ToString().ToLowerInvariant();
 
-            File.Move(temporary, target, overwrite: true);
+        private static Lingua.LanguageDetector Build()
+        {
+            var watch = Stopwatch.StartNew();
+            UnpackModels();
+            var detector = LanguageDetectorBuilder.FromLanguages(Languages)
+                .WithMinimumRelativeDistance(0.1)
+                .WithLowAccuracyMode()
+                .WithLanguageModelsDirectory(ModelDirectory)
+                .Build();
+            LoadTime = watch.Elapsed;
+            return detector;
+        }
+
+        // Low-accuracy mode reads only the trigram model of each language. Each file is written whole under a temporary
+        // name and moved into place, so processes starting together never read half a file.
+        private static void UnpackModels()
+        {
+            var assembly = typeof(LanguageDetector).Assembly;
+            foreach (var language in Languages)
+            {
+                var code = language.IsoCode6391().ToString().ToLowerInvariant();
+                var folder = Path.Combine(ModelDirectory, code);
+                var target = Path.Combine(folder, "trigrams.json.br");
+                using var resource = assembly.GetManifestResourceStream($"Summarizer.Lingua.{code}.trigrams.json.br")
+                    ?? throw new InvalidOperationException($"The Lingua model for '{code}' is missing from {assembly.GetName().Name}.");
+                if (File.Exists(target) && new FileInfo(target).Length == resource.Length)
+                {
+                    continue;
+                }
+
+                Directory.CreateDirectory(folder);
+                var temporary = target + "." + Environment.ProcessId + ".tmp";
+                using (var file = File.Create(temporary))
+                {
+                    resource.CopyTo(file);
+                }
+
+                File.Move(temporary, target, overwrite: true);
+            }
         }
     }
 }

@@ -12,7 +12,9 @@ public readonly record struct SentenceSpan(int Start, int End, int Paragraph)
 /// <summary>
 /// Rule-based sentence boundaries tuned for news: abbreviations (U.S., Mr., Jan., No. 10), initials, decimals,
 /// closing quotes and brackets after the final mark, ellipses, headline and caption lines without a final period,
-/// dateline prefixes, and PTB-tokenised lower-case text (<c>... the deal . his comments ...</c>).
+/// dateline prefixes, and PTB-tokenised lower-case text (<c>... the deal . his comments ...</c>). Chinese and Japanese
+/// sentences end at <c>。！？．｡</c> (closing brackets and quotes such as <c>」』）</c> stay with the sentence) and Thai
+/// sentences at a space between Thai clauses.
 /// </summary>
 public static class SentenceSplitter
 {
@@ -54,7 +56,7 @@ public static class SentenceSplitter
     public static IReadOnlyList<SentenceSpan> Split(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var spans = new List<SentenceSpan>();
+        var spans = new List<SentenceSpan>(text.Length / 100); // news sentences run to about 120 characters
         var tokenized = LooksPreTokenized(text);
         var paragraph = 0;
         foreach (var (blockStart, blockEnd) in Blocks(text))
@@ -192,6 +194,36 @@ public static class SentenceSplitter
         while (i < end)
         {
             var c = text[i];
+
+            // Chinese and Japanese end a sentence with a full-width mark (or ! and ? typed straight after a character),
+            // with no space after it; closing brackets and quotes after the mark belong to the sentence.
+            if (IsFullWidthStop(c) || (c is '!' or '?' && i > start && Scripts.IsCjk(text[i - 1])))
+            {
+                while (i < end && (IsFullWidthStop(text[i]) || text[i] is '!' or '?' or '…'))
+                {
+                    i++;
+                }
+
+                while (i < end && (IsCloser(text[i]) || IsFullWidthCloser(text[i])))
+                {
+                    i++;
+                }
+
+                AddSpan(text, sentenceStart, i, paragraph, spans);
+                sentenceStart = i;
+                continue;
+            }
+
+            // Thai has no sentence mark: a space between Thai clauses is where a sentence ends.
+            if (c == ' ' && i > sentenceStart && Scripts.IsThai(text[i - 1]) && NextWordStart(text, i, end) is var clause and >= 0
+                && Scripts.IsThai(text[clause]))
+            {
+                AddSpan(text, sentenceStart, i, paragraph, spans);
+                sentenceStart = i;
+                i = clause;
+                continue;
+            }
+
             if (c is not ('.' or '!' or '?' or '…'))
             {
                 i++;
@@ -340,6 +372,14 @@ public static class SentenceSplitter
 
         return j < end && text[j] is '-' or '—' or '–';
     }
+
+    // 。 ！ ？ ． ｡
+    private static bool IsFullWidthStop(char c) => c is '\u3002' or '\uFF01' or '\uFF1F' or '\uFF0E' or '\uFF61';
+
+    // 」 』 ） 】 》 〉 〕 ］ ｝ ｣ ” ’
+    private static bool IsFullWidthCloser(char c) =>
+        c is '\u300D' or '\u300F' or '\uFF09' or '\u3011' or '\u300B' or '\u3009' or '\u3015' or '\uFF3D' or '\uFF5D'
+            or '\uFF63' or '\u201D' or '\u2019';
 
     private static bool IsCloser(char c) => c is '"' or '”' or '’' or '\'' or ')' or ']' or '}' or '»';
 

@@ -6,7 +6,9 @@ namespace Summarizer.Analysis;
 
 /// <summary>
 /// Stop-word lists per language. English uses the project's own list (news-aware, about 400 words); other languages use
-/// Lucene's Snowball lists. Unknown languages get an empty list, so nothing is removed by mistake.
+/// Lucene's Snowball lists. Chinese and Japanese text is tokenised a character at a time, so their lists are single
+/// characters: Chinese function characters, and for Japanese every Hiragana character (particles and inflections).
+/// Unknown languages (Thai among them) get an empty list, so nothing is removed by mistake.
 /// </summary>
 public static class StopWords
 {
@@ -14,7 +16,10 @@ public static class StopWords
 
     /// <summary>ISO 639-1 codes with a built-in list.</summary>
     public static IReadOnlyList<string> Languages { get; } =
-        ["en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "no", "fi", "ru", "hu"];
+        ["en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "no", "fi", "ru", "hu", "zh", "ja"];
+
+    // The most frequent Chinese function characters: particles, pronouns, copulas, conjunctions and measure words.
+    private const string ChineseFunctionCharacters = "的了是在和也有就不都而及与着或这那我你他她它们之其此为以于被把对从到上下中个些么吗呢吧啊";
 
     /// <summary>The stop words of <paramref name="language"/> (lower case); empty for languages without a list.</summary>
     public static FrozenSet<string> For(string? language) =>
@@ -44,6 +49,23 @@ public static class StopWords
             return words.ToFrozenSet(StringComparer.Ordinal);
         }
 
+        if (language.Equals("zh", StringComparison.OrdinalIgnoreCase))
+        {
+            return ChineseFunctionCharacters.Select(c => c.ToString()).ToFrozenSet(StringComparer.Ordinal);
+        }
+
+        if (language.Equals("ja", StringComparison.OrdinalIgnoreCase))
+        {
+            return Enumerable.Range('\u3041', '\u3096' - '\u3041' + 1).Select(c => ((char)c).ToString()).ToFrozenSet(StringComparer.Ordinal);
+        }
+
+        return LuceneStopWords(language);
+    }
+
+    // Lucene's lists, in a method of their own so that English-only runs never load Lucene.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static FrozenSet<string> LuceneStopWords(string language)
+    {
         var set = language.ToLowerInvariant() switch
         {
             "fr" => Lucene.Net.Analysis.Fr.FrenchAnalyzer.DefaultStopSet,

@@ -110,6 +110,13 @@ public readonly struct TermVector
         return n;
     }
 
+    /// <summary>The weight of <paramref name="id"/>, 0 when the vector does not contain it.</summary>
+    public float Weight(int id)
+    {
+        var at = Ids.BinarySearch(id);
+        return at >= 0 ? Weights[at] : 0;
+    }
+
     /// <summary>True when the vector contains <paramref name="id"/>.</summary>
     public bool Contains(int id) => Ids.BinarySearch(id) >= 0;
 }

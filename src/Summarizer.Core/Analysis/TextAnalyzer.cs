@@ -17,7 +17,10 @@ public sealed record AnalysisOptions
     public bool Stem { get; init; } = true;
 }
 
-/// <summary>Turns an <see cref="Article"/> into a <see cref="Document"/>: split, tokenise, stem, count. Thread-safe.</summary>
+/// <summary>
+/// Turns an <see cref="Article"/> into a <see cref="Document"/>: split, tokenise, stem, count. Chinese, Japanese and Thai
+/// characters are tokens of their own whose terms are character bigrams. Thread-safe.
+/// </summary>
 public sealed class TextAnalyzer
 {
     private readonly AnalysisOptions _options;
@@ -47,19 +50,15 @@ public sealed class TextAnalyzer
             spans = spans.Select(s => s with { Start = s.Start + article.BodyStart, End = s.End + article.BodyStart }).ToArray();
         }
 
-        // Sized from news text (about one distinct word per 12 characters, one term per 20) to avoid regrowth.
-        var vocabulary = new Dictionary<string, int>(text.Length / 20, StringComparer.Ordinal);
+        var lexicon = Lexicon.For(language, stopWords, stemmer);
+        var ids = DocumentTermIds.Begin();
+        // Sized from news text (about one term per 20 characters) to avoid regrowth.
         var terms = new List<string>(text.Length / 20);
         var termCounts = new List<int>(text.Length / 20);
         var sentenceFrequency = new List<int>(text.Length / 20);
-
-        // Keyed by the normalized form; looked up by span so a repeated word allocates nothing.
-        var normalizedCache = new Dictionary<string, WordInfo>(text.Length / 12, StringComparer.Ordinal);
-        var cacheLookup = normalizedCache.GetAlternateLookup<ReadOnlySpan<char>>();
         var scratch = new List<(int Start, int Length, TokenKind Kind)>(64);
         var counts = new SentenceCounts();
         var sentences = new Sentence[spans.Count];
-        Span<char> buffer = stackalloc char[128];
 
         for (var s = 0; s < spans.Count; s++)
         {
@@ -71,43 +70,17 @@ public sealed class TextAnalyzer
             for (var t = 0; t < scratch.Count; t++)
             {
                 var (start, length, kind) = scratch[t];
-                WordInfo info;
-                if (length <= buffer.Length)
-                {
-                    var normalizedSpan = buffer[..length];
-                    Tokenizer.Normalize(text.AsSpan(start, length), normalizedSpan);
-                    if (!cacheLookup.TryGetValue(normalizedSpan, out info!))
-                    {
-                        info = Describe(new string(normalizedSpan), kind, stopWords, stemmer);
-                        normalizedCache[info.Normalized] = info;
-                    }
-                }
-                else
-                {
-                    var normalized = Tokenizer.Normalize(text.AsSpan(start, length));
-                    if (!normalizedCache.TryGetValue(normalized, out info!))
-                    {
-                        info = Describe(normalized, kind, stopWords, stemmer);
-                        normalizedCache[normalized] = info;
-                    }
-                }
-
-                tokens[t] = new Token(start, length, info.Normalized, info.Stem, kind, info.Stop);
+                var word = lexicon.Get(text, scratch, t);
+                tokens[t] = new Token(start, length, word.Normalized, word.Stem, kind, word.Stop);
                 if (tokens[t].IsContent)
                 {
-                    var id = info.TermId;
-                    if (id < 0)
+                    if (!ids.TryGet(word, out var id))
                     {
-                        if (!vocabulary.TryGetValue(info.Stem, out id))
-                        {
-                            id = terms.Count;
-                            vocabulary[info.Stem] = id;
-                            terms.Add(info.Stem);
-                            termCounts.Add(0);
-                            sentenceFrequency.Add(0);
-                        }
-
-                        info.TermId = id;
+                        id = terms.Count;
+                        ids.Add(word, id);
+                        terms.Add(word.Stem);
+                        termCounts.Add(0);
+                        sentenceFrequency.Add(0);
                     }
 
                     termCounts[id]++;
@@ -127,15 +100,18 @@ public sealed class TextAnalyzer
         if (!string.IsNullOrWhiteSpace(article.Title))
         {
             counts.Clear();
-            foreach (var word in Tokenizer.Words(article.Title))
+            var title = article.Title;
+            scratch.Clear();
+            Tokenizer.Scan(title, 0, title.Length, scratch);
+            for (var t = 0; t < scratch.Count; t++)
             {
-                if (stopWords.Contains(word))
+                if (scratch[t].Kind == TokenKind.Punctuation)
                 {
                     continue;
                 }
 
-                var stem = stemmer?.Stem(word) ?? word;
-                if (vocabulary.TryGetValue(stem, out var id))
+                var word = lexicon.Get(title, scratch, t);
+                if (!word.Stop && ids.TryGet(word, out var id))
                 {
                     counts.Add(id);
                 }
@@ -145,26 +121,6 @@ public sealed class TextAnalyzer
         }
 
         return new Document(article, language, sentences, terms, termCounts.ToArray(), sentenceFrequency.ToArray(), titleTerms);
-    }
-
-    private static WordInfo Describe(string normalized, TokenKind kind, System.Collections.Frozen.FrozenSet<string> stopWords,
-        Stemmer? stemmer)
-    {
-        var stop = kind == TokenKind.Word && stopWords.Contains(normalized);
-        var stem = kind == TokenKind.Word && stemmer is not null && !stop ? stemmer.Stem(normalized) : normalized;
-        return new WordInfo(normalized, stem, stop);
-    }
-
-    // What a normalized form means in this document; TermId is filled on its first use as a content term.
-    private sealed class WordInfo(string normalized, string stem, bool stop)
-    {
-        public string Normalized { get; } = normalized;
-
-        public string Stem { get; } = stem;
-
-        public bool Stop { get; } = stop;
-
-        public int TermId { get; set; } = -1;
     }
 
     // Term counts of one sentence without a dictionary: a dense count per term id plus the ids touched.

@@ -3,6 +3,7 @@ namespace Summarizer.Analysis;
 /// <summary>
 /// Splits text into word, number and punctuation tokens with offsets. Keeps inner apostrophes (<c>don't</c>),
 /// hyphens (<c>once-in-a-lifetime</c>), inner periods (<c>U.S.</c>) and number separators (<c>19,000</c>, <c>3.5</c>).
+/// Chinese, Japanese and Thai, written without spaces between words, give one token per character.
 /// </summary>
 public static class Tokenizer
 {
@@ -22,7 +23,18 @@ public static class Tokenizer
             }
 
             var s = i;
-            if (char.IsLetter(c))
+            if (Scripts.IsUnspaced(c))
+            {
+                // One character a token (a Thai letter keeps its vowel signs and tone marks).
+                i++;
+                while (i < end && Scripts.IsThai(c) && char.GetUnicodeCategory(text[i]) is System.Globalization.UnicodeCategory.NonSpacingMark)
+                {
+                    i++;
+                }
+
+                output.Add((s, i - s, TokenKind.Word));
+            }
+            else if (char.IsLetter(c))
             {
                 i = ScanWord(text, i, end);
                 output.Add((s, i - s, TokenKind.Word));
@@ -86,7 +98,13 @@ public static class Tokenizer
         for (var i = 0; i < token.Length; i++)
         {
             var c = token[i];
-            destination[i] = c is '’' or '‘' or '`' ? '\'' : char.ToLowerInvariant(c);
+            destination[i] = c switch
+            {
+                >= 'A' and <= 'Z' => (char)(c | 0x20), // ASCII first: most text is, and it skips the culture tables
+                < '\u0080' => c == '`' ? '\'' : c,
+                '’' or '‘' => '\'',
+                _ => char.ToLowerInvariant(c),
+            };
         }
     }
 
@@ -95,6 +113,11 @@ public static class Tokenizer
         while (i < end)
         {
             var c = text[i];
+            if (Scripts.IsUnspaced(c))
+            {
+                break;
+            }
+
             if (char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark)
             {
                 i++;

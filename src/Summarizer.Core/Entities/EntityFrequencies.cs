@@ -64,7 +64,7 @@ public static class EntityFrequencies
             options = options with { SkipDuplicates = false };
         }
 
-        return Count(articles.Select(a => (a.ArticleId, a.Text, recognizer.Recognize(a.Text))), options);
+        return Count(articles.AsParallel().AsOrdered().Select(a => (a.ArticleId, a.Text, recognizer.Recognize(a.Text))).ToArray(), options);
     }
 
     /// <summary>Counts entities already recognised in each article (offsets into its text), most frequent first.</summary>

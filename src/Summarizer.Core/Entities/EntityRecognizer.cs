@@ -102,13 +102,16 @@ public sealed class EntityRecognizer
 
     /// <summary>
     /// Entity spans for the tokenised sentences of one document, made consistent across the document: one label per
-    /// name, and bare mentions of names found elsewhere in it ("Lebed" after "Alexander Lebed") tagged as well.
+    /// name, and bare mentions of names found elsewhere in it ("Lebed" after "Alexander Lebed") tagged as well. A
+    /// multi-word name takes the type its last word gives ("Hanseatic Bank", "Lee Harbour Bridge").
     /// </summary>
     public IReadOnlyList<IReadOnlyList<TokenSpan>> TagDocument(IReadOnlyList<IReadOnlyList<string>> sentences)
     {
         ArgumentNullException.ThrowIfNull(sentences);
         var spans = sentences.Select(s => _model.Spans(s).ToList()).ToArray();
         Datelines.Apply(sentences, spans, _model.Features.Gazetteer);
+        Possessives.Apply(sentences, spans, _model.Features.Gazetteer);
+        NameHeads.Apply(sentences, spans, _model.Features.Gazetteer);
         DocumentConsistency.Apply(sentences, spans, _model.Features.LowerWords);
         SportsTeams.Apply(sentences, spans, _model.Features.Gazetteer);
         return spans;

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Summarizer.Analysis;
@@ -8,50 +9,92 @@ namespace Summarizer.Evaluation;
 /// <summary>One article with its reference summaries (one sentence a line).</summary>
 public sealed record EvaluationItem(Article Article, IReadOnlyList<string> References);
 
+/// <summary>An evaluation set as read: the records that could be used, and every line that could not.</summary>
+/// <param name="Items">The usable records, in file order.</param>
+/// <param name="Skipped">Each unusable line as <c>file:LINE</c> with what is wrong with it, in file order.</param>
+public sealed record EvaluationSetFile(IReadOnlyList<EvaluationItem> Items, IReadOnlyList<LoadFailure> Skipped);
+
 /// <summary>
 /// Reads evaluation sets: JSONL with <c>id</c>, the text in <c>article</c> or <c>text</c>, an optional <c>title</c>,
 /// and the reference in <c>highlights</c> or <c>summary</c> (a string, or an array of strings for several references).
 /// </summary>
 public static partial class EvaluationSet
 {
-    /// <summary>Reads every record; a malformed line throws <see cref="FormatException"/> naming the file and line.</summary>
-    public static IReadOnlyList<EvaluationItem> ReadJsonl(string path, int? limit = null)
+    /// <summary>
+    /// Reads every usable record; a malformed line, or one over <see cref="LoadOptions.MaxBytes"/> of the default
+    /// options (skipped unread), is reported in <see cref="EvaluationSetFile.Skipped"/> and the lines after it are
+    /// still read.
+    /// </summary>
+    /// <param name="path">The JSONL file.</param>
+    /// <param name="limit">Stop after this many usable records.</param>
+    public static EvaluationSetFile Read(string path, int? limit = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         var items = new List<EvaluationItem>();
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
+        var skipped = new List<LoadFailure>();
+        var max = LoadOptions.Default.MaxBytes;
+        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var lines = new LineReader(reader, max);
+        while ((limit is null || items.Count < limit) && lines.Read() is { } line)
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            var source = $"{path}:{line.Number}";
+            if (line.Text is not { } text)
+            {
+                skipped.Add(new LoadFailure(source, $"{source}: the line is over the {Sizes.Format(max)} limit"));
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(text))
             {
                 continue;
             }
 
-            if (limit is not null && items.Count >= limit)
-            {
-                break;
-            }
-
             try
             {
-                items.Add(Parse(line, $"{path}:{lineNumber}"));
+                items.Add(Parse(text, source));
             }
-            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+            catch (JsonException ex)
             {
-                throw new FormatException($"{path}:{lineNumber}: {ex.Message}", ex);
+                skipped.Add(new LoadFailure(source, $"{source}: invalid JSON ({ex.Message})"));
+            }
+            catch (FormatException ex)
+            {
+                skipped.Add(new LoadFailure(source, $"{source}: {ex.Message}"));
+            }
+            catch (Exception ex)
+            {
+                // Whatever else one record breaks costs only that record.
+                skipped.Add(new LoadFailure(source, $"{source}: cannot be read ({ex.GetType().Name}: {ex.Message})"));
             }
         }
 
-        return items;
+        return new EvaluationSetFile(items, skipped);
     }
 
+    /// <summary>Reads every record; a malformed line throws <see cref="FormatException"/> naming the file and line.</summary>
+    public static IReadOnlyList<EvaluationItem> ReadJsonl(string path, int? limit = null)
+    {
+        var set = Read(path, limit);
+        return set.Skipped.Count == 0 ? set.Items : throw new FormatException(set.Skipped[0].Message);
+    }
+
+    /// <summary>One record; throws <see cref="JsonException"/> or <see cref="FormatException"/> saying what is wrong.</summary>
     private static EvaluationItem Parse(string line, string source)
     {
         using var json = JsonDocument.Parse(line);
         var root = json.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new FormatException($"expected a JSON object, found {root.ValueKind.ToString().ToLowerInvariant()}.");
+        }
+
         var text = Field(root, "article") ?? Field(root, "text")
-            ?? throw new KeyNotFoundException("no 'article' or 'text' field.");
+            ?? throw new FormatException("no 'article' or 'text' field holding a string.");
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new FormatException("the article text is empty.");
+        }
+
         var title = Field(root, "title");
         var id = Field(root, "id") ?? ArticleId.ForText(text);
 
@@ -73,9 +116,13 @@ public static partial class EvaluationSet
             {
                 references.Add(OneSentencePerLine(value.GetString()!));
             }
-            else if (value.ValueKind == JsonValueKind.Array)
+            else if (value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String))
             {
-                references.AddRange(value.EnumerateArray().Select(v => OneSentencePerLine(v.GetString() ?? string.Empty)));
+                references.AddRange(value.EnumerateArray().Select(v => OneSentencePerLine(v.GetString()!)));
+            }
+            else
+            {
+                throw new FormatException($"field '{name}' is {value.ValueKind.ToString().ToLowerInvariant()}, expected a string or an array of strings.");
             }
 
             break;
@@ -83,7 +130,7 @@ public static partial class EvaluationSet
 
         if (references.Count == 0)
         {
-            throw new KeyNotFoundException("no 'highlights' or 'summary' field.");
+            throw new FormatException("no reference: 'highlights' or 'summary' is missing or empty.");
         }
 
         return new EvaluationItem(new Article(id, text) { Title = title, Source = source }, references);

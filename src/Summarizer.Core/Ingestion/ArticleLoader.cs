@@ -151,28 +151,25 @@ public static class ArticleLoader
     {
         if (input == "-")
         {
-            // Standard input is JSONL when its first non-blank line is a JSON object, else one plain-text article.
-            var lineNumber = 0;
-            string? first;
-            while ((first = await context.Stdin.ReadLineAsync(ct).ConfigureAwait(false)) is not null)
+            // Standard input is JSONL when its first non-blank line is a JSON object (or too long to tell), else one
+            // plain-text article.
+            var lines = new LineReader(context.Stdin, context.Options.MaxBytes);
+            var first = await lines.ReadAsync(ct).ConfigureAwait(false);
+            while (first is { Text: { } blank } && string.IsNullOrWhiteSpace(blank))
             {
-                lineNumber++;
-                if (!string.IsNullOrWhiteSpace(first))
-                {
-                    break;
-                }
+                first = await lines.ReadAsync(ct).ConfigureAwait(false);
             }
 
-            if (first is not null && first.TrimStart().StartsWith('{'))
+            if (first is { } line && (line.TooLong || line.Text!.TrimStart().StartsWith('{')))
             {
-                await foreach (var item in RecordSources.ReadJsonLinesAsync(context.Stdin, first, lineNumber, "stdin", context, ct).ConfigureAwait(false))
+                await foreach (var item in RecordSources.ReadJsonLinesAsync(lines, line, "stdin", context, ct).ConfigureAwait(false))
                 {
                     yield return item;
                 }
             }
             else
             {
-                yield return await ReadStdinAsync(first, context, ct).ConfigureAwait(false);
+                yield return await ReadStdinAsync(lines, first, context, ct).ConfigureAwait(false);
             }
 
             yield break;
@@ -190,7 +187,7 @@ public static class ArticleLoader
 
         if (input.Contains('\n', StringComparison.Ordinal))
         {
-            yield return context.Guard("string", () => ArticleDraft.FromParsed(ArticleTextParser.Parse(input)));
+            yield return await context.GuardAsync("string", _ => ArticleDraft.FromParsed(ArticleTextParser.Parse(input)), ct).ConfigureAwait(false);
             yield break;
         }
 
@@ -247,32 +244,27 @@ public static class ArticleLoader
                FormatOf(path) != Format.Unknown;
     }
 
-    private static async Task<LoadItem> ReadStdinAsync(string? firstLine, LoadContext context, CancellationToken ct)
+    private static async Task<LoadItem> ReadStdinAsync(LineReader lines, LineRead? first, LoadContext context, CancellationToken ct)
     {
         const string source = "stdin";
         var max = context.Options.MaxBytes;
-        var buffer = new char[81920];
         var sb = new StringBuilder();
-        if (firstLine is not null)
+        for (var line = first; line is { } l; line = await lines.ReadAsync(ct).ConfigureAwait(false))
         {
-            sb.Append(firstLine).Append('\n');
-        }
-        int read;
-        while ((read = await context.Stdin.ReadAsync(buffer.AsMemory(), ct).ConfigureAwait(false)) > 0)
-        {
-            sb.Append(buffer, 0, read);
-            if (sb.Length > max)
+            if (l.Text is null || sb.Length + l.Text.Length > max)
             {
                 return new LoadFailure(source, $"{source}: over the {Sizes.Format(max)} limit (LoadOptions.MaxBytes)");
             }
+
+            sb.Append(l.Text).Append('\n');
         }
 
         var text = sb.ToString();
-        return context.Guard(source, () =>
+        return await context.GuardAsync(source, _ =>
         {
             TextDecoder.CheckIsText(text, source);
             return ArticleDraft.FromParsed(ArticleTextParser.Parse(text));
-        });
+        }, ct).ConfigureAwait(false);
     }
 
     private static async IAsyncEnumerable<LoadItem> ReadFileAsync(
@@ -295,7 +287,7 @@ public static class ArticleLoader
                 var records = format switch
                 {
                     Format.JsonLines => RecordSources.ReadJsonLinesAsync(stream, path, context, ct),
-                    Format.Parquet => RecordSources.ReadParquetAsync(stream, path, context, ct),
+                    Format.Parquet => ParquetSource.ReadAsync(stream, path, context, ct),
                     _ => ReadCsvFileAsync(stream, path, format == Format.Tsv ? '\t' : ',', context, ct),
                 };
                 await foreach (var item in records.ConfigureAwait(false))
@@ -320,7 +312,7 @@ public static class ArticleLoader
             yield break;
         }
 
-        foreach (var item in ReadDocument(bytes, format, path, new Uri(Path.GetFullPath(path)).AbsoluteUri, context, null))
+        await foreach (var item in ReadDocumentAsync(bytes, format, path, new Uri(Path.GetFullPath(path)).AbsoluteUri, context, null, ct).ConfigureAwait(false))
         {
             yield return item;
         }
@@ -335,7 +327,7 @@ public static class ArticleLoader
         {
             var head = new byte[4096];
             var n = await stream.ReadAsync(head, ct).ConfigureAwait(false);
-            (encoding, var bom) = TextDecoder.DetectEncoding(head.AsSpan(0, n), path);
+            (encoding, var bom) = TextDecoder.DetectEncoding(head.AsSpan(0, n), path, isPrefix: n == head.Length);
             stream.Position = bom;
         }
 
@@ -347,31 +339,36 @@ public static class ArticleLoader
     }
 
     /// <summary>One whole document already in memory: a file's bytes or an HTTP response body.</summary>
-    internal static IEnumerable<LoadItem> ReadDocument(
-        byte[] bytes, Format format, string source, string uri, LoadContext context, Encoding? declared)
+    internal static async IAsyncEnumerable<LoadItem> ReadDocumentAsync(byte[] bytes, Format format, string source, string uri,
+        LoadContext context, Encoding? declared, [EnumeratorCancellation] CancellationToken ct)
     {
-        switch (format)
+        var options = context.Options;
+        IAsyncEnumerable<LoadItem>? items = format switch
         {
-            case Format.Feed:
-                return FeedSource.Read(bytes, source, context);
-            case Format.Pdf:
-                return [context.Guard(source, () => DocumentReaders.ReadPdf(bytes, source))];
-            case Format.Docx:
-                return [context.Guard(source, () => DocumentReaders.ReadDocx(new MemoryStream(bytes, writable: false), source))];
-            case Format.Html:
-                return [context.Guard(source, () => DocumentReaders.ReadHtml(TextDecoder.Decode(bytes, source, declared), uri, source))];
-            case Format.JsonLines:
-                return Collect(RecordSources.ReadJsonLinesAsync(new MemoryStream(bytes, writable: false), source, context, default));
-            case Format.Csv or Format.Tsv:
-                return Collect(RecordSources.ReadCsvAsync(TextDecoder.Decode(bytes, source, declared), source, format == Format.Tsv ? '\t' : ',', context, default));
-            default:
-                return [context.Guard(source, () => DocumentReaders.ReadText(TextDecoder.Decode(bytes, source, declared), format == Format.Markdown))];
-        }
-    }
+            Format.Feed => FeedSource.ReadAsync(bytes, source, context, ct),
+            Format.JsonLines => RecordSources.ReadJsonLinesAsync(new MemoryStream(bytes, writable: false), source, context, ct),
+            Format.Csv or Format.Tsv => RecordSources.ReadCsvAsync(
+                TextDecoder.Decode(bytes, source, declared), source, format == Format.Tsv ? '\t' : ',', context, ct),
+            _ => null,
+        };
+        if (items is not null)
+        {
+            await foreach (var item in items.ConfigureAwait(false))
+            {
+                yield return item;
+            }
 
-    // In-memory record sources complete synchronously; this keeps ReadDocument a plain enumerable.
-    private static IEnumerable<LoadItem> Collect(IAsyncEnumerable<LoadItem> items) =>
-        items.ToBlockingEnumerable();
+            yield break;
+        }
+
+        yield return await context.GuardAsync(source, token => format switch
+        {
+            Format.Pdf => DocumentReaders.ReadPdf(bytes, source, options, token),
+            Format.Docx => DocumentReaders.ReadDocx(bytes, source, options, token),
+            Format.Html => DocumentReaders.ReadHtml(TextDecoder.Decode(bytes, source, declared), uri, source, options, token),
+            _ => DocumentReaders.ReadText(TextDecoder.Decode(bytes, source, declared), format == Format.Markdown),
+        }, ct).ConfigureAwait(false);
+    }
 
     internal static Format FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
     {

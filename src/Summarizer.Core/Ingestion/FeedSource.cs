@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CodeHollow.FeedReader;
 using CodeHollow.FeedReader.Feeds;
 
@@ -7,17 +8,22 @@ namespace Summarizer.Ingestion;
 /// title, link as source, publication date and author.</summary>
 internal static class FeedSource
 {
-    public static IEnumerable<LoadItem> Read(byte[] bytes, string source, LoadContext context)
+    public static async IAsyncEnumerable<LoadItem> ReadAsync(byte[] bytes, string source, LoadContext context,
+        [EnumeratorCancellation] CancellationToken ct)
     {
-        Feed feed;
-        try
+        // The feed parser sees a copy checked against the markup limits, without a DTD, so it expands no entity.
+        var feed = await context.RunAsync(source, token =>
         {
-            feed = FeedReader.ReadFromByteArray(bytes);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            throw new LoadException($"{source}: not a readable RSS or Atom feed ({ex.Message})");
-        }
+            var xml = MarkupLimits.CopyXml(bytes, source, context.Options, token);
+            try
+            {
+                return FeedReader.ReadFromString(xml);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                throw new LoadException($"{source}: not a readable RSS or Atom feed ({ex.Message})");
+            }
+        }, ct).ConfigureAwait(false);
 
         if (feed.Items.Count == 0)
         {
@@ -29,10 +35,11 @@ internal static class FeedSource
         {
             index++;
             var itemSource = DocumentReaders.Clean(item.Link) ?? $"{source}#{index}";
-            yield return context.Guard(itemSource, () =>
+            var itemIndex = index;
+            yield return await context.GuardAsync(itemSource, _ =>
             {
                 var html = DocumentReaders.Clean(item.Content) ?? DocumentReaders.Clean(item.Description)
-                    ?? throw new LoadException($"{source}: item {index} ('{item.Title}') has no content or description");
+                    ?? throw new LoadException($"{itemSource}: item {itemIndex} of {source} ('{item.Title}') has no content or description");
                 var parsed = ArticleTextParser.Parse(HtmlText.ToPlainText(html), detectTitle: false);
                 return ArticleDraft.FromParsed(parsed) with
                 {
@@ -45,7 +52,7 @@ internal static class FeedSource
                     Place = parsed.Place,
                     Language = DocumentReaders.LanguageCode(feed.Language),
                 };
-            });
+            }, ct).ConfigureAwait(false);
         }
     }
 

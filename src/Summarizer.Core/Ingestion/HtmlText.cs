@@ -4,7 +4,9 @@ using System.Text.RegularExpressions;
 
 namespace Summarizer.Ingestion;
 
-/// <summary>Plain text from an HTML fragment: block elements become line breaks, tags go, entities are decoded.</summary>
+/// <summary>Plain text from an HTML fragment: block elements become line breaks, tags go, entities are decoded. The
+/// patterns run without backtracking, so time stays linear in the input whatever its markup (a feed item full of
+/// unclosed tags included).</summary>
 internal static partial class HtmlText
 {
     public static string ToPlainText(string html)
@@ -24,18 +26,19 @@ internal static partial class HtmlText
         return ArticleTextParser.CollapseBlankLines(sb.ToString());
     }
 
-    [GeneratedRegex(@"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    [GeneratedRegex(@"<script\b[^>]*>.*?</script\s*>|<style\b[^>]*>.*?</style\s*>|<noscript\b[^>]*>.*?</noscript\s*>|<template\b[^>]*>.*?</template\s*>",
+        RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.NonBacktracking)]
     private static partial Regex ScriptPattern();
 
-    [GeneratedRegex(@"</(p|div|h[1-6]|li|blockquote|tr|section|article|header|footer|pre|figure|figcaption|ul|ol|table)\s*>|<(p|div|h[1-6]|li|blockquote|tr|section|article)\b[^>]*>", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"</(p|div|h[1-6]|li|blockquote|tr|section|article|header|footer|pre|figure|figcaption|ul|ol|table)\s*>|<(p|div|h[1-6]|li|blockquote|tr|section|article)\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex BlockEndPattern();
 
-    [GeneratedRegex(@"<br\s*/?>", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"<br\s*/?>", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex LineBreakPattern();
 
-    [GeneratedRegex(@"<[^>]*>", RegexOptions.Singleline)]
+    [GeneratedRegex(@"<[^>]*>", RegexOptions.Singleline | RegexOptions.NonBacktracking)]
     private static partial Regex TagPattern();
 
-    [GeneratedRegex(@"[ \t\f\v\u00A0]+")]
+    [GeneratedRegex(@"[ \t\f\v\u00A0]+", RegexOptions.NonBacktracking)]
     private static partial Regex SpacePattern();
 }

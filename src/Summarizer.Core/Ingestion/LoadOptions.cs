@@ -35,8 +35,39 @@ public sealed record LoadOptions
     /// </summary>
     public long MaxBytes { get; init; } = 20L * 1024 * 1024;
 
-    /// <summary>Time allowed for one HTTP request, headers and body together. Default 30 seconds.</summary>
+    /// <summary>Time allowed for one HTTP request, headers and body together (a body that trickles in fails when it
+    /// runs out). Default 30 seconds.</summary>
     public TimeSpan HttpTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Time allowed to turn one document into an article once its bytes are read: a file, an HTTP response body, or
+    /// one record of a CSV, JSONL or Parquet file (so a large record file is not limited as a whole). An input that
+    /// runs out of time fails on its own and the next one starts; parsing that cannot be interrupted (a web page's
+    /// text extraction) finishes in the background, bounded by the markup limits below. Default 10 seconds.
+    /// </summary>
+    public TimeSpan InputTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Largest total size, once unpacked, of what is parsed in a packed document: the XML parts of a Word file, and the
+    /// deflated streams of a PDF (pictures are never unpacked, so they do not count). A small file can unpack to
+    /// gigabytes; this stops it before it does. Default 64 MB.
+    /// </summary>
+    public long MaxUnpackedBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>Deepest element nesting read in a web page or feed. Default 256 (real pages stay well under 100;
+    /// page extraction slows down sharply with depth).</summary>
+    public int MaxMarkupDepth { get; init; } = 256;
+
+    /// <summary>Most elements read in a web page or feed. Default 20,000 (a long news page has a few thousand; page
+    /// extraction time grows with the square of the count).</summary>
+    public int MaxMarkupElements { get; init; } = 20_000;
+
+    /// <summary>Most attributes on one element of a web page or feed. Default 256.</summary>
+    public int MaxMarkupAttributes { get; init; } = 256;
+
+    /// <summary>HTTP redirects followed for one URL; each must lead to another http(s) URL, and https never to
+    /// http. Default 10.</summary>
+    public int MaxRedirects { get; init; } = 10;
 
     /// <summary>Detect each article's language with <see cref="Summarizer.Analysis.LanguageDetector"/> when the source
     /// does not state it. Default true.</summary>
@@ -59,6 +90,21 @@ public sealed record LoadOptions
         if (HttpTimeout <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(HttpTimeout), HttpTimeout, "HttpTimeout must be positive.");
+        }
+
+        if (InputTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(InputTimeout), InputTimeout, "InputTimeout must be positive.");
+        }
+
+        if (MaxUnpackedBytes <= 0 || MaxMarkupDepth <= 0 || MaxMarkupElements <= 0 || MaxMarkupAttributes <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxUnpackedBytes), "MaxUnpackedBytes and the markup limits must be positive.");
+        }
+
+        if (MaxRedirects < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxRedirects), MaxRedirects, "MaxRedirects must not be negative.");
         }
 
         if (string.IsNullOrWhiteSpace(IdField))

@@ -1,53 +1,52 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
-using Parquet;
-using Parquet.Schema;
 
 namespace Summarizer.Ingestion;
 
 /// <summary>Streaming readers for many-article files. Each yields one item per record, so one bad record costs only
-/// itself; a failure names the record as <c>file:LINE</c> (CSV, JSONL) or <c>file:ROW</c> (Parquet).</summary>
+/// itself; a failure names the record as <c>file:LINE</c> (CSV, JSONL). Parquet is read by <see cref="ParquetSource"/>.</summary>
 internal static class RecordSources
 {
     public static async IAsyncEnumerable<LoadItem> ReadJsonLinesAsync(
         Stream stream, string source, LoadContext context, [EnumeratorCancellation] CancellationToken ct)
     {
-        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        await foreach (var item in ReadJsonLinesAsync(reader, null, 0, source, context, ct).ConfigureAwait(false))
+        // A large buffer: each refill is an asynchronous read that hops threads, so fewer refills cost less.
+        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        await foreach (var item in ReadJsonLinesAsync(new LineReader(reader, context.Options.MaxBytes), null, source, context, ct).ConfigureAwait(false))
         {
             yield return item;
         }
     }
 
-    /// <summary>JSONL from a reader; <paramref name="firstLine"/> is a line already read (line number
-    /// <paramref name="firstLineNumber"/>), as when standard input was sniffed.</summary>
-    public static async IAsyncEnumerable<LoadItem> ReadJsonLinesAsync(TextReader reader, string? firstLine,
-        int firstLineNumber, string source, LoadContext context, [EnumeratorCancellation] CancellationToken ct)
+    /// <summary>JSONL from <paramref name="lines"/>; <paramref name="first"/> is a line already read from it, as when
+    /// standard input was sniffed. A line over <see cref="LoadOptions.MaxBytes"/> is skipped unread and reported.</summary>
+    public static async IAsyncEnumerable<LoadItem> ReadJsonLinesAsync(LineReader lines, LineRead? first, string source,
+        LoadContext context, [EnumeratorCancellation] CancellationToken ct)
     {
-        var lineNumber = firstLine is null ? 0 : firstLineNumber - 1;
-        var pending = firstLine;
-        while ((pending ?? await reader.ReadLineAsync(ct).ConfigureAwait(false)) is { } line)
+        var max = context.Options.MaxBytes;
+        var pending = first;
+        while ((pending ?? await lines.ReadAsync(ct).ConfigureAwait(false)) is { } line)
         {
             pending = null;
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            var recordSource = $"{source}:{line.Number}";
+            if (line.Text is not { } text || Encoding.UTF8.GetByteCount(text) > max)
+            {
+                yield return new LoadFailure(recordSource, $"{recordSource}: the line is over the {Sizes.Format(max)} limit (LoadOptions.MaxBytes)");
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(text))
             {
                 continue;
             }
 
-            var recordSource = $"{source}:{lineNumber}";
             yield return context.Guard(recordSource, () =>
             {
-                if (Encoding.UTF8.GetByteCount(line) > context.Options.MaxBytes)
-                {
-                    throw new LoadException($"{recordSource}: the line is over the {Sizes.Format(context.Options.MaxBytes)} limit");
-                }
-
                 Dictionary<string, object?> record;
                 try
                 {
-                    using var json = JsonDocument.Parse(line);
+                    using var json = JsonDocument.Parse(text);
                     if (json.RootElement.ValueKind != JsonValueKind.Object)
                     {
                         throw new LoadException($"{recordSource}: expected a JSON object, found {json.RootElement.ValueKind.ToString().ToLowerInvariant()}");
@@ -81,21 +80,22 @@ internal static class RecordSources
         TextReader reader, string source, char delimiter, LoadContext context, [EnumeratorCancellation] CancellationToken ct)
     {
         await Task.Yield();
+        var max = context.Options.MaxBytes;
         var csv = new CsvReader(reader, delimiter);
-        var header = csv.Read(context.Options.MaxBytes, source, ct)
-            ?? throw new LoadException($"{source}: empty, no header row");
-        var names = header.Fields.Select(f => f.Trim()).ToList();
+        var header = csv.Read(max, source, ct) ?? throw new LoadException($"{source}: empty, no header row");
+        var names = header.Fields?.Select(f => f.Trim()).ToList()
+            ?? throw new LoadException($"{source}:{header.Line}: the header row is over the {Sizes.Format(max)} limit (LoadOptions.MaxBytes)");
         while (true)
         {
-            (int Line, List<string> Fields)? row;
+            CsvRecord? row;
             LoadFailure? failure = null;
             try
             {
-                row = csv.Read(context.Options.MaxBytes, source, ct);
+                row = csv.Read(max, source, ct);
             }
             catch (LoadException ex)
             {
-                // A broken quote ruins the rest of the file; report it once and stop.
+                // An unclosed quote runs to the end of the file; report it once and stop.
                 row = null;
                 failure = new LoadFailure(source, ex.Message);
             }
@@ -112,108 +112,27 @@ internal static class RecordSources
             }
 
             var recordSource = $"{source}:{r.Line}";
+            if (r.Fields is not { } fields)
+            {
+                yield return new LoadFailure(recordSource, $"{recordSource}: the record is over the {Sizes.Format(max)} limit (LoadOptions.MaxBytes)");
+                continue;
+            }
+
             yield return context.Guard(recordSource, () =>
             {
-                if (r.Fields.Count != names.Count)
+                if (fields.Count != names.Count)
                 {
-                    throw new LoadException($"{recordSource}: the row has {r.Fields.Count} fields, the header has {names.Count}");
+                    throw new LoadException($"{recordSource}: the row has {fields.Count} fields, the header has {names.Count}");
                 }
 
                 var record = new Dictionary<string, object?>(StringComparer.Ordinal);
                 for (var i = 0; i < names.Count; i++)
                 {
-                    record[names[i]] = r.Fields[i].Length == 0 ? null : r.Fields[i];
+                    record[names[i]] = fields[i].Length == 0 ? null : fields[i];
                 }
 
                 return RecordMapper.Map(record, context.Options, recordSource);
             });
         }
-    }
-
-    public static async IAsyncEnumerable<LoadItem> ReadParquetAsync(
-        Stream stream, string source, LoadContext context, [EnumeratorCancellation] CancellationToken ct)
-    {
-        await using var parquet = await ParquetReader.CreateAsync(stream, cancellationToken: ct).ConfigureAwait(false);
-        var options = context.Options;
-        var wanted = new[] { options.IdField, options.TitleField, options.DateField, options.PlaceField, options.BylineField, options.LanguageField }
-            .Concat(options.TextFields)
-            .OfType<string>()
-            .ToHashSet(StringComparer.Ordinal);
-        var fields = parquet.Schema.GetDataFields().Where(f => wanted.Contains(f.Name)).ToList();
-        if (!options.TextFields.Any(t => fields.Any(f => f.Name == t)))
-        {
-            var looked = string.Join(", ", options.TextFields.Select(f => $"'{f}'"));
-            throw new LoadException($"{source}: no text column (looked for {looked}; the file has {string.Join(", ", parquet.Schema.GetDataFields().Select(f => $"'{f.Name}'"))})");
-        }
-
-        var row = 0;
-        for (var g = 0; g < parquet.RowGroupCount; g++)
-        {
-            using var group = parquet.OpenRowGroupReader(g);
-            var count = checked((int)group.RowCount);
-            var columns = new Dictionary<string, object?[]>(StringComparer.Ordinal);
-            foreach (var field in fields)
-            {
-                columns[field.Name] = await ReadColumnAsync(group, field, count, ct).ConfigureAwait(false);
-            }
-
-            for (var i = 0; i < count; i++)
-            {
-                row++;
-                var recordSource = $"{source}:{row}";
-                var record = columns.ToDictionary(c => c.Key, c => c.Value[i], StringComparer.Ordinal);
-                yield return context.Guard(recordSource, () =>
-                {
-                    var size = record.Values.OfType<string>().Sum(s => (long)s.Length);
-                    if (size > options.MaxBytes)
-                    {
-                        throw new LoadException($"{recordSource}: the row is over the {Sizes.Format(options.MaxBytes)} limit");
-                    }
-
-                    return RecordMapper.Map(record, options, recordSource);
-                });
-            }
-        }
-    }
-
-    private static async Task<object?[]> ReadColumnAsync(ParquetRowGroupReader group, DataField field, int count, CancellationToken ct)
-    {
-        var type = Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType;
-        if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>))
-        {
-            var values = new string?[count];
-            await group.ReadAsync(field, values.AsMemory(), null, ct).ConfigureAwait(false);
-            return values;
-        }
-
-        if (type == typeof(long))
-        {
-            return await ReadValuesAsync<long>(group, field, count, ct).ConfigureAwait(false);
-        }
-
-        if (type == typeof(int))
-        {
-            return await ReadValuesAsync<int>(group, field, count, ct).ConfigureAwait(false);
-        }
-
-        if (type == typeof(DateTime))
-        {
-            return await ReadValuesAsync<DateTime>(group, field, count, ct).ConfigureAwait(false);
-        }
-
-        if (type == typeof(DateTimeOffset))
-        {
-            return await ReadValuesAsync<DateTimeOffset>(group, field, count, ct).ConfigureAwait(false);
-        }
-
-        throw new LoadException($"column '{field.Name}' has type {type.Name}, which is not read as article text or metadata");
-    }
-
-    private static async Task<object?[]> ReadValuesAsync<T>(ParquetRowGroupReader group, DataField field, int count, CancellationToken ct)
-        where T : struct
-    {
-        var values = new T?[count];
-        await group.ReadAsync(field, values.AsMemory(), null, ct).ConfigureAwait(false);
-        return values.Select(v => v.HasValue ? (object?)v.Value : null).ToArray();
     }
 }

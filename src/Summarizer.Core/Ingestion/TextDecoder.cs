@@ -35,8 +35,11 @@ internal static class TextDecoder
         return text;
     }
 
-    /// <summary>The encoding of <paramref name="bytes"/> and the length of its byte-order mark.</summary>
-    public static (Encoding Encoding, int BomLength) DetectEncoding(ReadOnlySpan<byte> bytes, string source, Encoding? declared = null)
+    /// <summary>The encoding of <paramref name="bytes"/> and the length of its byte-order mark.
+    /// <paramref name="isPrefix"/> says the bytes are the head of a longer input, so a character cut off at their end
+    /// is not held against UTF-8.</summary>
+    public static (Encoding Encoding, int BomLength) DetectEncoding(ReadOnlySpan<byte> bytes, string source, Encoding? declared = null,
+        bool isPrefix = false)
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
@@ -73,7 +76,7 @@ internal static class TextDecoder
             throw new LoadException($"{source}: binary content (contains NUL bytes), not text");
         }
 
-        if (IsValidUtf8(bytes))
+        if (IsValidUtf8(isPrefix ? WithoutCutCharacter(bytes) : bytes))
         {
             return (StrictUtf8, 0);
         }
@@ -111,6 +114,24 @@ internal static class TextDecoder
     }
 
     private static bool IsValidUtf8(ReadOnlySpan<byte> bytes) => System.Text.Unicode.Utf8.IsValid(bytes);
+
+    // Drops a multi-byte UTF-8 sequence that starts within the last three bytes but does not fit in them.
+    private static ReadOnlySpan<byte> WithoutCutCharacter(ReadOnlySpan<byte> bytes)
+    {
+        for (var back = 1; back <= Math.Min(3, bytes.Length); back++)
+        {
+            var b = bytes[^back];
+            if ((b & 0xC0) == 0x80)
+            {
+                continue; // A continuation byte: the lead is further back.
+            }
+
+            var length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+            return length > back ? bytes[..^back] : bytes;
+        }
+
+        return bytes;
+    }
 
     private static bool LooksLikeUtf16(ReadOnlySpan<byte> bytes, out bool bigEndian)
     {

@@ -5,7 +5,8 @@ using System.Text;
 namespace Summarizer.Ingestion;
 
 /// <summary>
-/// Articles from an HTTP(S) URL. The response must succeed within <see cref="LoadOptions.HttpTimeout"/>, stay within
+/// Articles from an HTTP(S) URL. The response must succeed within <see cref="LoadOptions.HttpTimeout"/> (redirects
+/// included, at most <see cref="LoadOptions.MaxRedirects"/> of them, each to another http(s) URL), stay within
 /// <see cref="LoadOptions.MaxBytes"/>, and have a content type the loader reads: HTML pages, RSS/Atom/XML feeds,
 /// plain text or Markdown, PDF and Word documents, CSV and JSON Lines.
 /// </summary>
@@ -47,7 +48,7 @@ internal static class UrlSource
             }
         }
 
-        foreach (var item in ArticleLoader.ReadDocument(bytes, format, source, source, context, declared))
+        await foreach (var item in ArticleLoader.ReadDocumentAsync(bytes, format, source, source, context, declared, ct).ConfigureAwait(false))
         {
             yield return item;
         }
@@ -62,9 +63,13 @@ internal static class UrlSource
         timeout.CancelAfter(options.HttpTimeout);
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-            request.Headers.Accept.ParseAdd("text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/plain;q=0.8, */*;q=0.5");
-            using var response = await context.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            var (sent, refused) = await SendFollowingRedirectsAsync(uri, context, timeout.Token).ConfigureAwait(false);
+            if (refused is not null)
+            {
+                return (null, "", null, $"{source}: {refused}");
+            }
+
+            using var response = sent!;
             if (!response.IsSuccessStatusCode)
             {
                 return (null, "", null, $"{source}: HTTP {(int)response.StatusCode} {response.ReasonPhrase ?? response.StatusCode.ToString()}");
@@ -111,6 +116,58 @@ internal static class UrlSource
             return (null, "", null, $"{source}: request failed: {status}{ex.Message}");
         }
     }
+
+    // Redirects are followed here rather than by the handler, so that each target is checked and a refusal is
+    // explained: the final response, or why a redirect was not followed.
+    private static async Task<(HttpResponseMessage? Response, string? Refused)> SendFollowingRedirectsAsync(
+        Uri uri, LoadContext context, CancellationToken ct)
+    {
+        var current = uri;
+        for (var redirects = 0; ; redirects++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, current);
+            request.Headers.Accept.ParseAdd("text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/plain;q=0.8, */*;q=0.5");
+            var response = await context.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+            if (response.StatusCode is not (HttpStatusCode.MovedPermanently or HttpStatusCode.Found or HttpStatusCode.SeeOther
+                or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect))
+            {
+                return (response, null);
+            }
+
+            using (response)
+            {
+                var status = $"HTTP {(int)response.StatusCode} redirect";
+                if (!response.Headers.TryGetValues("Location", out var values) || values.FirstOrDefault() is not { Length: > 0 } location)
+                {
+                    return (null, $"{status} without a Location");
+                }
+
+                if (!Uri.TryCreate(current, location, out var target))
+                {
+                    return (null, $"{status} to an unreadable URL ('{Shorten(location)}')");
+                }
+
+                if (target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps)
+                {
+                    return (null, $"{status} to a non-http(s) URL ({Shorten(location)}) refused");
+                }
+
+                if (current.Scheme == Uri.UriSchemeHttps && target.Scheme == Uri.UriSchemeHttp)
+                {
+                    return (null, $"{status} from https to http ({Shorten(target.AbsoluteUri)}) refused");
+                }
+
+                if (redirects == context.Options.MaxRedirects)
+                {
+                    return (null, $"too many redirects (over {context.Options.MaxRedirects}, LoadOptions.MaxRedirects); the last to {Shorten(target.AbsoluteUri)}");
+                }
+
+                current = target;
+            }
+        }
+    }
+
+    private static string Shorten(string s) => s.Length > 200 ? s[..200] + "…" : s;
 
     private static Format FormatOf(string mediaType, Uri uri) => mediaType switch
     {

@@ -32,6 +32,8 @@ internal sealed class LlmCache(string directory)
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(material)));
     }
 
+    public bool Contains(string key) => File.Exists(PathFor(key));
+
     public CacheEntry? TryGet(string key)
     {
         var path = PathFor(key);

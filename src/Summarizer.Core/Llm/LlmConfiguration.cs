@@ -36,6 +36,13 @@ public sealed record LlmConfiguration
     /// <summary>Azure only: use Entra ID even when a key is present.</summary>
     public bool UseEntraId { get; init; }
 
+    /// <summary>
+    /// Largest HTTP response body read from the service; a longer one fails its request unread, so a runaway server
+    /// cannot fill memory before <see cref="LlmOptions.MaxResponseChars"/> is checked. Default 16 MB, far above any
+    /// chat answer.
+    /// </summary>
+    public long MaxResponseBytes { get; init; } = 16L * 1024 * 1024;
+
     /// <summary>True when a key is set (the key itself is never shown).</summary>
     public bool HasApiKey => !string.IsNullOrEmpty(ApiKey);
 

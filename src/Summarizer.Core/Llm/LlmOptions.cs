@@ -88,6 +88,19 @@ public sealed record LlmOptions
     /// <summary>Longest wait for a response (or, when streaming, between two pieces of it). Default 120 s.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(120);
 
+    /// <summary>
+    /// Longest time one request may take in all, however steadily its answer streams in (<see cref="Timeout"/> bounds
+    /// only the silences); never shorter than <see cref="Timeout"/>. Default 5 minutes.
+    /// </summary>
+    public TimeSpan MaxResponseTime { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Longest answer accepted, in characters; a longer one fails its article, is not retried and is not cached (a
+    /// streamed answer stops there). A model that keeps to <see cref="MaxOutputTokens"/> stays far below it.
+    /// Default 100,000 (about 25,000 tokens).
+    /// </summary>
+    public int MaxResponseChars { get; init; } = 100_000;
+
     /// <summary>Retries after a throttled (429), failed (5xx) or timed-out call. Default 4.</summary>
     public int MaxRetries { get; init; } = 4;
 
@@ -122,6 +135,8 @@ public sealed record LlmOptions
         Check(PreselectSentences >= 1, nameof(PreselectSentences), "--preselect-sentences", "must be at least 1", PreselectSentences);
         Check(MaxConcurrency is >= 1 and <= 256, nameof(MaxConcurrency), "--concurrency", "must be between 1 and 256", MaxConcurrency);
         Check(Timeout > TimeSpan.Zero, nameof(Timeout), "--timeout", "must be positive", Timeout.TotalSeconds);
+        Check(MaxResponseTime > TimeSpan.Zero, nameof(MaxResponseTime), "none", "must be positive", MaxResponseTime.TotalSeconds);
+        Check(MaxResponseChars >= 1, nameof(MaxResponseChars), "none", "must be at least 1", MaxResponseChars);
         Check(MaxRetries is >= 0 and <= 20, nameof(MaxRetries), "--max-retries", "must be between 0 and 20", MaxRetries);
         Check(RetryBaseDelay >= TimeSpan.Zero, nameof(RetryBaseDelay), "none", "must not be negative", RetryBaseDelay);
         Check(MaxRetryDelay >= TimeSpan.Zero, nameof(MaxRetryDelay), "none", "must not be negative", MaxRetryDelay);

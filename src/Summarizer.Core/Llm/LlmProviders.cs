@@ -148,10 +148,12 @@ public static class LlmProviders
         }
 
         var timeout = networkTimeout ?? System.Threading.Timeout.InfiniteTimeSpan;
+        ArgumentOutOfRangeException.ThrowIfLessThan(configuration.MaxResponseBytes, 1, nameof(configuration));
+        var transport = new HttpClientPipelineTransport(ResponseSizeLimit.Client(configuration.MaxResponseBytes));
         IChatClient inner;
         if (configuration.Provider == LlmProvider.Azure)
         {
-            var options = new AzureOpenAIClientOptions { NetworkTimeout = timeout, RetryPolicy = new ClientRetryPolicy(0) };
+            var options = new AzureOpenAIClientOptions { NetworkTimeout = timeout, RetryPolicy = new ClientRetryPolicy(0), Transport = transport };
             var client = configuration.HasApiKey && !configuration.UseEntraId
                 ? new AzureOpenAIClient(configuration.Endpoint!, new ApiKeyCredential(configuration.ApiKey!), options)
                 : new AzureOpenAIClient(configuration.Endpoint!, new DefaultAzureCredential(), options);
@@ -159,7 +161,7 @@ public static class LlmProviders
         }
         else
         {
-            var options = new OpenAIClientOptions { NetworkTimeout = timeout, RetryPolicy = new ClientRetryPolicy(0) };
+            var options = new OpenAIClientOptions { NetworkTimeout = timeout, RetryPolicy = new ClientRetryPolicy(0), Transport = transport };
             if (configuration.Endpoint is not null)
             {
                 options.Endpoint = configuration.Endpoint;

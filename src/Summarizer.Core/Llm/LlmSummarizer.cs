@@ -66,73 +66,32 @@ public sealed partial class LlmSummarizer
     private async Task<LlmSummary> SummarizeCoreAsync(Document document, Action<string>? onText, SemaphoreSlim? callGate,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(document);
-        if (document.Sentences.Count == 0)
+        var plan = Plan(document);
+        var calls = new List<LlmCall>();
+        while (plan.NextRound() is { } round)
         {
-            throw new ArgumentException($"Article '{document.Article.Id}' has no text to summarise.", nameof(document));
-        }
-
-        var calls = new List<CallResult>();
-        var title = document.Article.Title;
-        var counter = LlmTokenCounter.ForModel(Model);
-        string text;
-        IReadOnlyList<SentenceSpan> spans;
-        if (Options.Preselect is not null)
-        {
-            var picked = SummarizerCatalog.Create(Options.Preselect).Summarize(document, SummaryLength.Sentences(Options.PreselectSentences));
-            text = picked.ToText("\n");
-            spans = SentenceSplitter.Split(text);
-        }
-        else
-        {
-            text = document.Body;
-            var offset = document.Article.BodyStart;
-            spans = document.Sentences.Select(s => new SentenceSpan(s.Start - offset, s.End - offset, s.Paragraph)).ToArray();
-        }
-
-        var prompt = string.Concat(PromptBuilder.Summary(Options, string.Empty, title, fromParts: true).Select(m => m.Text));
-
-        // A tiktoken token covers at least one UTF-8 byte, so a prompt with fewer bytes than the budget fits without
-        // counting (most news articles); counting is the expensive path.
-        var promptBytes = Encoding.UTF8.GetByteCount(prompt);
-        if (Encoding.UTF8.GetByteCount(text) + promptBytes <= Options.MaxInputTokens)
-        {
-            return await FinishAsync(document, calls, text, title, fromParts: false, onText, callGate, cancellationToken).ConfigureAwait(false);
-        }
-
-        var budget = Math.Max(128, Options.MaxInputTokens - counter.Count(prompt));
-        var fromParts = false;
-        for (var round = 0; counter.Count(text) > budget; round++)
-        {
-            if (round == 4)
+            var parts = new List<string>(round.Count);
+            foreach (var messages in round)
             {
-                throw new InvalidOperationException($"Article '{document.Article.Id}' is still too long after {round} rounds of chunk summaries.");
-            }
-
-            var chunks = Chunk(text, spans, counter, budget);
-            var partWords = Math.Max(60, Options.EffectiveTargetWords);
-            var parts = new List<string>(chunks.Count);
-            for (var i = 0; i < chunks.Count; i++)
-            {
-                var part = await CallAsync(PromptBuilder.Part(Options, chunks[i], title, i + 1, chunks.Count, partWords), null, callGate, cancellationToken)
-                    .ConfigureAwait(false);
+                var part = await CallAsync(messages, null, callGate, cancellationToken).ConfigureAwait(false);
                 calls.Add(part);
-                parts.Add(part.Text.Trim());
+                parts.Add(part.Text);
             }
 
-            text = string.Join("\n\n", parts);
-            spans = SentenceSplitter.Split(text);
-            fromParts = true;
+            plan.Complete(parts);
         }
 
-        return await FinishAsync(document, calls, text, title, fromParts, onText, callGate, cancellationToken).ConfigureAwait(false);
+        calls.Add(await CallAsync(plan.Final(), onText, callGate, cancellationToken).ConfigureAwait(false));
+        return Finish(document, calls);
     }
 
-    private async Task<LlmSummary> FinishAsync(Document document, List<CallResult> calls, string text, string? title, bool fromParts,
-        Action<string>? onText, SemaphoreSlim? callGate, CancellationToken cancellationToken)
+    /// <summary>The calls summarising <paramref name="document"/> takes with these options.</summary>
+    internal SummaryPlan Plan(Document document) => SummaryPlan.Create(document, Options, Model);
+
+    /// <summary>The summary from the answers to a plan's calls, the final one last: grounded, with usage and cost.</summary>
+    internal LlmSummary Finish(Document document, IReadOnlyList<LlmCall> calls)
     {
-        var final = await CallAsync(PromptBuilder.Summary(Options, text, title, fromParts), onText, callGate, cancellationToken).ConfigureAwait(false);
-        calls.Add(final);
+        var final = calls[^1];
         var summaryText = final.Text.Trim();
         var usage = calls.Aggregate(TokenUsage.None, (u, c) => u + c.Usage);
         var paid = calls.Where(c => !c.FromCache).Aggregate(TokenUsage.None, (u, c) => u + c.Usage);
@@ -144,6 +103,30 @@ public sealed partial class LlmSummarizer
             calls.All(c => c.FromCache),
             Model ?? final.Model,
             calls.Count);
+    }
+
+    /// <summary>The settings every call is made with (model, temperature, completion cap).</summary>
+    internal ChatOptions CallOptions() => new()
+    {
+        ModelId = Options.Model,
+        Temperature = Options.Temperature,
+        MaxOutputTokens = Options.EffectiveMaxOutputTokens,
+    };
+
+    /// <summary>Stores an answer obtained elsewhere (the Batch API) as this summariser would have cached it, unless an
+    /// answer to the same request is cached already; nothing when the cache is off.</summary>
+    internal void Remember(IList<ChatMessage> messages, LlmCall call)
+    {
+        if (_cache is null)
+        {
+            return;
+        }
+
+        var key = LlmCache.Key(_metadata, Options.Model, messages, CallOptions());
+        if (!_cache.Contains(key))
+        {
+            _cache.Set(key, new CacheEntry(call.Text, call.Usage.InputTokens, call.Usage.OutputTokens, call.Model, DateTimeOffset.UtcNow));
+        }
     }
 
     /// <summary>The final summary of one article, piece by piece as the model writes it.</summary>
@@ -291,20 +274,15 @@ public sealed partial class LlmSummarizer
     }
 
     /// <summary>One chat call with cache, timeout and retries.</summary>
-    private async Task<CallResult> CallAsync(IList<ChatMessage> messages, Action<string>? onText, SemaphoreSlim? callGate,
+    private async Task<LlmCall> CallAsync(IList<ChatMessage> messages, Action<string>? onText, SemaphoreSlim? callGate,
         CancellationToken cancellationToken)
     {
-        var chatOptions = new ChatOptions
-        {
-            ModelId = Options.Model,
-            Temperature = Options.Temperature,
-            MaxOutputTokens = Options.EffectiveMaxOutputTokens,
-        };
+        var chatOptions = CallOptions();
         var key = _cache is null ? null : LlmCache.Key(_metadata, Options.Model, messages, chatOptions);
         if (key is not null && _cache!.TryGet(key) is { } hit)
         {
             onText?.Invoke(hit.Text);
-            return new CallResult(hit.Text, new TokenUsage(hit.InputTokens, hit.OutputTokens), true, hit.Model);
+            return new LlmCall(hit.Text, new TokenUsage(hit.InputTokens, hit.OutputTokens), true, hit.Model);
         }
 
         for (var attempt = 0; ; attempt++)
@@ -317,17 +295,34 @@ public sealed partial class LlmSummarizer
                 await callGate.WaitAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            attemptCts.CancelAfter(Options.Timeout);
+            // The next silence may last Timeout, but never past the request's overall deadline; the last arming says
+            // which of the two a cancellation was.
+            var started = Stopwatch.GetTimestamp();
+            var limit = Options.MaxResponseTime > Options.Timeout ? Options.MaxResponseTime : Options.Timeout;
+            var overall = false;
+            void Arm()
+            {
+                var left = limit - Stopwatch.GetElapsedTime(started);
+                overall = left <= Options.Timeout;
+                attemptCts.CancelAfter(overall ? (left > TimeSpan.Zero ? left : TimeSpan.Zero) : Options.Timeout);
+            }
 
+            Arm();
             try
             {
                 try
                 {
-                    CallResult result;
+                    LlmCall result;
                     if (onText is null)
                     {
                         var response = await _client.GetResponseAsync(messages, chatOptions, attemptCts.Token).ConfigureAwait(false);
-                        result = new CallResult(response.Text, ToUsage(response.Usage), false, response.ModelId);
+                        var answer = response.Text;
+                        if (answer.Length > Options.MaxResponseChars)
+                        {
+                            throw TooLong();
+                        }
+
+                        result = new LlmCall(answer, ToUsage(response.Usage), false, response.ModelId);
                     }
                     else
                     {
@@ -337,8 +332,7 @@ public sealed partial class LlmSummarizer
                         var finished = false;
                         await foreach (var update in _client.GetStreamingResponseAsync(messages, chatOptions, attemptCts.Token).ConfigureAwait(false))
                         {
-                            // The timeout bounds the silence between pieces, not the whole answer.
-                            attemptCts.CancelAfter(Options.Timeout);
+                            Arm();
                             model ??= update.ModelId;
                             finished |= update.FinishReason is not null;
                             foreach (var content in update.Contents)
@@ -352,6 +346,11 @@ public sealed partial class LlmSummarizer
                             var piece = update.Text;
                             if (!string.IsNullOrEmpty(piece))
                             {
+                                if (sb.Length + piece.Length > Options.MaxResponseChars)
+                                {
+                                    throw TooLong();
+                                }
+
                                 sb.Append(piece);
                                 emitted = true;
                                 onText(piece);
@@ -363,12 +362,12 @@ public sealed partial class LlmSummarizer
                             throw new LlmRequestException("The response stream ended before the model finished.", null, null, true);
                         }
 
-                        result = new CallResult(sb.ToString(), usage, false, model);
+                        result = new LlmCall(sb.ToString(), usage, false, model);
                     }
 
                     if (string.IsNullOrWhiteSpace(result.Text))
                     {
-                        throw new LlmRequestException("The model returned an empty answer.", null, null, false);
+                        throw new LlmRequestException(EmptyAnswer, null, null, false);
                     }
 
                     if (key is not null)
@@ -380,7 +379,9 @@ public sealed partial class LlmSummarizer
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
-                    failure = new LlmRequestException($"No response within {Options.Timeout.TotalSeconds:0.###} s.", null, null, true);
+                    failure = overall
+                        ? new LlmRequestException($"The response took over {limit.TotalSeconds:0.###} s in all (LlmOptions.MaxResponseTime).", null, null, true)
+                        : new LlmRequestException($"No response within {Options.Timeout.TotalSeconds:0.###} s.", null, null, true);
                 }
                 catch (LlmRequestException ex)
                 {
@@ -407,6 +408,12 @@ public sealed partial class LlmSummarizer
             await Task.Delay(Backoff(attempt, failure.RetryAfter), cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Why an empty answer is not a summary.</summary>
+    internal const string EmptyAnswer = "The model returned an empty answer.";
+
+    internal LlmRequestException TooLong() =>
+        new($"The answer is over {Options.MaxResponseChars} characters (LlmOptions.MaxResponseChars); it is not used or cached.", null, null, false);
 
     internal TimeSpan Backoff(int attempt, TimeSpan? retryAfter)
     {
@@ -458,7 +465,6 @@ public sealed partial class LlmSummarizer
         return chunks;
     }
 
-    private sealed record CallResult(string Text, TokenUsage Usage, bool FromCache, string? Model);
 
     private sealed class BatchTally(int? total, LlmPrices? prices)
     {

@@ -87,3 +87,10 @@ public sealed record LlmBatchResult(int Index, Article Article, LlmSummary? Summ
 /// <param name="Cost">Cost so far, when prices are configured.</param>
 /// <param name="Elapsed">Time since the batch started.</param>
 public sealed record LlmBatchProgress(int Completed, int Failed, int FromCache, int? Total, TokenUsage Usage, decimal? Cost, TimeSpan Elapsed);
+
+/// <summary>The answer to one chat call.</summary>
+/// <param name="Text">What the model wrote.</param>
+/// <param name="Usage">Tokens of the call.</param>
+/// <param name="FromCache">True when the answer came from the on-disk cache.</param>
+/// <param name="Model">The model that answered, when the service said.</param>
+internal sealed record LlmCall(string Text, TokenUsage Usage, bool FromCache, string? Model);

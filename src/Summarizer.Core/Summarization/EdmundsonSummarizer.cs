@@ -157,6 +157,7 @@ public sealed class EdmundsonSummarizer : RankingSummarizer
                 + (_options.TitleWeight * titleScore);
         }
 
+        WorkCounters.AddTermVisits(sentences.Sum(s => (long)s.Tokens.Length + s.Terms.Count));
         return scores;
     }
 }

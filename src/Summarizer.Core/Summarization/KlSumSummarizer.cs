@@ -86,35 +86,48 @@ public sealed class KlSumSummarizer : ISummarizer
 
         var summaryCounts = new double[vocabulary];
         var summaryTokens = 0.0;
-        var taken = new bool[n];
         var chosen = new List<ScoredSentence>();
-        var words = 0;
-        while (true)
+        var candidates = new GreedyCandidates(document, length);
+        var logTotal = alpha * vocabulary;
+
+        // Each sentence's gain Σ p·(log(c + α + w) − log(c + α)) over its terms, kept up to date as the summary counts c
+        // change: a pick only touches the sentences sharing its terms. The gains screen the candidates; the few within a
+        // hair of the best are then scored exactly as they always were, so the choice never depends on rounding.
+        var gain = new double[n];
+        var tokens = new double[n];
+        var approximate = new double[n];
+        for (var i = 0; i < n; i++)
         {
+            (gain[i], tokens[i]) = Fit(sentences[i].Terms, 0, p, summaryCounts, alpha);
+        }
+
+        long visits = 0;
+        while (candidates.Live > 0)
+        {
+            var screen = double.PositiveInfinity;
+            for (var i = 0; i < n; i++)
+            {
+                if (candidates.IsLive(i))
+                {
+                    approximate[i] = Divergence(fit + gain[i], tokens[i]);
+                    screen = Math.Min(screen, approximate[i]);
+                }
+            }
+
             var best = -1;
             var bestDivergence = double.PositiveInfinity;
             var bestFit = 0.0;
+            var margin = 1e-9 * (Math.Abs(screen) + 1);
             for (var i = 0; i < n; i++)
             {
-                if (taken[i] || !SentenceSelector.Fits(document, length, chosen.Count, words, i))
+                if (!candidates.IsLive(i) || approximate[i] > screen + margin)
                 {
                     continue;
                 }
 
-                var terms = sentences[i].Terms;
-                var ids = terms.Ids;
-                var weights = terms.Weights;
-                var candidateFit = fit;
-                var tokens = 0.0;
-                for (var k = 0; k < ids.Length; k++)
-                {
-                    var id = ids[k];
-                    var before = summaryCounts[id] + alpha;
-                    candidateFit += p[id] * (Math.Log(before + weights[k]) - Math.Log(before));
-                    tokens += weights[k];
-                }
-
-                var candidate = vocabulary == 0 ? 0 : entropyTerm - candidateFit + Math.Log(summaryTokens + tokens + (alpha * vocabulary));
+                var (candidateFit, candidateTokens) = Fit(sentences[i].Terms, fit, p, summaryCounts, alpha);
+                var candidate = Divergence(candidateFit, candidateTokens);
+                visits += sentences[i].Terms.Count;
                 if (candidate < bestDivergence)
                 {
                     best = i;
@@ -123,27 +136,61 @@ public sealed class KlSumSummarizer : ISummarizer
                 }
             }
 
+            visits += n;
             if (best < 0)
             {
                 break;
             }
 
-            taken[best] = true;
+            candidates.Take(best);
             chosen.Add(new ScoredSentence(best, -bestDivergence));
-            words += sentences[best].WordCount;
             var chosenTerms = sentences[best].Terms;
             var chosenIds = chosenTerms.Ids;
             var chosenWeights = chosenTerms.Weights;
             for (var k = 0; k < chosenIds.Length; k++)
             {
-                summaryCounts[chosenIds[k]] += chosenWeights[k];
+                var id = chosenIds[k];
+                var before = summaryCounts[id] + alpha;
+                summaryCounts[id] += chosenWeights[k];
                 summaryTokens += chosenWeights[k];
+                var after = summaryCounts[id] + alpha;
+                for (var at = candidates.PostingStart[id]; at < candidates.PostingStart[id + 1]; at++)
+                {
+                    var i = candidates.Postings[at];
+                    if (candidates.IsLive(i))
+                    {
+                        var w = sentences[i].Terms.Weight(id);
+                        gain[i] += p[id] * ((Math.Log(after + w) - Math.Log(after)) - (Math.Log(before + w) - Math.Log(before)));
+                        visits++;
+                    }
+                }
             }
 
             fit = bestFit;
         }
 
+        WorkCounters.AddTermVisits(visits);
         chosen.Sort((a, b) => a.Index.CompareTo(b.Index));
         return new ExtractiveSummary(document, Name, chosen);
+
+        double Divergence(double candidateFit, double candidateTokens) =>
+            vocabulary == 0 ? 0 : entropyTerm - candidateFit + Math.Log(summaryTokens + candidateTokens + logTotal);
+    }
+
+    // fit + Σ p·(log(c + α + w) − log(c + α)) over a sentence's terms, summed in term order, and its token count.
+    private static (double Fit, double Tokens) Fit(in TermVector terms, double fit, double[] p, double[] summaryCounts, double alpha)
+    {
+        var ids = terms.Ids;
+        var weights = terms.Weights;
+        var tokens = 0.0;
+        for (var k = 0; k < ids.Length; k++)
+        {
+            var id = ids[k];
+            var before = summaryCounts[id] + alpha;
+            fit += p[id] * (Math.Log(before + weights[k]) - Math.Log(before));
+            tokens += weights[k];
+        }
+
+        return (fit, tokens);
     }
 }

@@ -29,7 +29,10 @@ public sealed record LexRankOptions
 /// the stationary distribution of a random walk over sentences linked by idf-modified cosine similarity. The idf comes
 /// from sentence frequency within the document, <c>idf(w) = ln(N / sf(w)) + 1</c>, so a single article needs no corpus
 /// (the <c>+ 1</c> keeps terms present in every sentence from vanishing). Self-similarity is left out, so an isolated
-/// sentence does not gain rank from a self-loop.
+/// sentence does not gain rank from a self-loop. Up to 1,000 sentences the graph is built complete. Past that,
+/// continuous LexRank never builds it: with the unit vectors <c>u_i = idf · x_i / ‖idf · x_i‖</c> the similarity matrix
+/// is <c>U Uᵀ</c> without its diagonal, so each power step costs two passes over the term vectors, exactly and in linear
+/// time; discrete LexRank keeps each sentence's 30 strongest edges within 200 sentences (see <c>GraphLimits</c>).
 /// </summary>
 public sealed class LexRankSummarizer : RankingSummarizer
 {
@@ -61,6 +64,9 @@ public sealed class LexRankSummarizer : RankingSummarizer
     /// <summary>The options in use.</summary>
     public LexRankOptions Options => _options;
 
+    /// <summary>How much of the graph long documents get (tests lower the limits to reach the long-document path cheaply).</summary>
+    internal GraphLimits Limits { get; init; } = GraphLimits.Default;
+
     /// <summary>LexRank scores (they average 1).</summary>
     public override double[] RateSentences(Document document)
     {
@@ -80,6 +86,11 @@ public sealed class LexRankSummarizer : RankingSummarizer
             idfSquared[t] = idf * idf;
         }
 
+        if (_options.Threshold == 0 && n > Limits.ExactLimit)
+        {
+            return SentenceGraph.Rank(new CosineGraph(document, idfSquared), _options.Damping, _options.Epsilon, _options.MaxIterations);
+        }
+
         var norms = new double[n];
         for (var i = 0; i < n; i++)
         {
@@ -87,23 +98,95 @@ public sealed class LexRankSummarizer : RankingSummarizer
             norms[i] = Math.Sqrt(terms.Dot(terms, idfSquared));
         }
 
-        var weights = SentenceGraph.SharedTerms(document, idfSquared);
         var threshold = _options.Threshold;
-        for (var i = 0; i < n; i++)
+        var graph = SentenceGraph.Build(document, idfSquared, (i, j, dot) =>
         {
-            var row = i * n;
-            for (var j = i + 1; j < n; j++)
+            var (a, b) = i < j ? (i, j) : (j, i);
+            var cosine = dot / (norms[a] * norms[b]);
+            return threshold > 0 ? (cosine > threshold ? 1.0 : 0.0) : cosine;
+        }, Limits);
+        return SentenceGraph.Rank(graph, _options.Damping, _options.Epsilon, _options.MaxIterations);
+    }
+}
+
+/// <summary>
+/// The continuous LexRank graph <c>W = U Uᵀ − diag(U Uᵀ)</c> over idf-weighted unit sentence vectors, applied without
+/// forming it: <c>(W x)_i = Σ_t u_it (P_t − u_it x_i)</c> with <c>P = Uᵀ x</c>. Subtracting per term keeps a term that
+/// only one sentence has at exactly zero, so sentences sharing nothing stay exactly without edges.
+/// </summary>
+internal sealed class CosineGraph : ISentenceGraph
+{
+    private readonly int[][] _ids;
+    private readonly double[][] _values;
+    private readonly double[] _projection;
+    private readonly long _entries;
+
+    public CosineGraph(Document document, double[] idfSquared)
+    {
+        var sentences = document.Sentences;
+        Count = sentences.Count;
+        _ids = new int[Count][];
+        _values = new double[Count][];
+        _projection = new double[document.Terms.Count];
+        for (var i = 0; i < Count; i++)
+        {
+            var terms = sentences[i].Terms;
+            var norm = Math.Sqrt(terms.Dot(terms, idfSquared));
+            var ids = terms.Ids.ToArray();
+            var values = new double[ids.Length];
+            var weights = terms.Weights;
+            for (var k = 0; k < ids.Length; k++)
             {
-                var dot = weights[row + j];
-                if (dot > 0)
-                {
-                    var cosine = dot / (norms[i] * norms[j]);
-                    weights[row + j] = threshold > 0 ? (cosine > threshold ? 1.0 : 0.0) : cosine;
-                }
+                values[k] = norm > 0 ? weights[k] * Math.Sqrt(idfSquared[ids[k]]) / norm : 0;
+            }
+
+            _ids[i] = ids;
+            _values[i] = values;
+            _entries += ids.Length;
+        }
+    }
+
+    public int Count { get; }
+
+    public double[] RowSums()
+    {
+        var ones = new double[Count];
+        Array.Fill(ones, 1.0);
+        var sums = new double[Count];
+        Multiply(ones, sums);
+        return sums;
+    }
+
+    public void Multiply(double[] x, double[] y)
+    {
+        Array.Clear(_projection);
+        for (var i = 0; i < Count; i++)
+        {
+            var ids = _ids[i];
+            var values = _values[i];
+            for (var k = 0; k < ids.Length; k++)
+            {
+                _projection[ids[k]] += values[k] * x[i];
             }
         }
 
-        SentenceGraph.Symmetrize(weights, n);
-        return SentenceGraph.Rank(weights, n, _options.Damping, _options.Epsilon, _options.MaxIterations);
+        for (var i = 0; i < Count; i++)
+        {
+            var ids = _ids[i];
+            var values = _values[i];
+            var sum = 0.0;
+            for (var k = 0; k < ids.Length; k++)
+            {
+                var own = values[k] * x[i];
+                sum += values[k] * (_projection[ids[k]] - own);
+            }
+
+            y[i] = sum;
+        }
+
+        if (WorkCounters.Current is { } work)
+        {
+            work.TermVisits += 2 * _entries;
+        }
     }
 }

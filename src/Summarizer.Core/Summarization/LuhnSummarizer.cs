@@ -127,6 +127,7 @@ public sealed class LuhnSummarizer : RankingSummarizer
             scores[s] = best;
         }
 
+        WorkCounters.AddTermVisits(document.Sentences.Sum(s => (long)s.Tokens.Length));
         return scores;
     }
 }

@@ -67,8 +67,8 @@ public sealed class PositionalCentralitySummarizer : ISummarizer
         .Number("backward-weight", "Weight of similarity to earlier sentences (negative penalises repetition).", o => o.BackwardWeight, (o, v) => o with { BackwardWeight = v })
         .Number("position-weight", "Weight of the lead prior.", o => o.PositionWeight, (o, v) => o with { PositionWeight = v }, min: 0)
         .Number("position-decay", "Per-sentence decay of the lead prior.", o => o.PositionDecay, (o, v) => o with { PositionDecay = v }, min: 0, max: 1)
-        .Number("title-weight", "Weight of similarity to the title.", o => o.TitleWeight, (o, v) => o with { TitleWeight = v }, min: 0)
         .Number("idf-weight", "How much rare stems count in sentence similarity (0: every stem alike).", o => o.IdfWeight, (o, v) => o with { IdfWeight = v }, min: 0, max: 4)
+        .Number("title-weight", "Weight of similarity to the title.", o => o.TitleWeight, (o, v) => o with { TitleWeight = v }, min: 0)
         .Number("redundancy", "MMR penalty on similarity to chosen sentences.", o => o.Redundancy, (o, v) => o with { Redundancy = v }, min: 0)
         .Whole("min-words", "Shorter sentences are chosen only when nothing else is left.", o => o.MinWords, (o, v) => o with { MinWords = v }, min: 0);
 
@@ -82,7 +82,11 @@ public sealed class PositionalCentralitySummarizer : ISummarizer
     public string Name => Method.Name;
 
     /// <summary>One score per sentence before redundancy control.</summary>
-    public double[] RateSentences(Document document) => Rate(document, Similarities(document, _options.IdfWeight));
+    public double[] RateSentences(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return Rate(document, UnitVectors(document, _options.IdfWeight));
+    }
 
     /// <inheritdoc />
     public ExtractiveSummary Summarize(Document document, SummaryLength length)
@@ -94,8 +98,8 @@ public sealed class PositionalCentralitySummarizer : ISummarizer
             return ExtractiveSummary.Empty(document, Name);
         }
 
-        var similarity = Similarities(document, _options.IdfWeight);
-        var scores = Rate(document, similarity);
+        var units = UnitVectors(document, _options.IdfWeight);
+        var scores = Rate(document, units);
         for (var i = 0; i < n; i++)
         {
             if (document.Sentences[i].WordCount < _options.MinWords)
@@ -109,9 +113,12 @@ public sealed class PositionalCentralitySummarizer : ISummarizer
             return new ExtractiveSummary(document, Name, SentenceSelector.Select(document, scores, length));
         }
 
-        // Greedy MMR: each pick pays for its closest similarity to what is already chosen.
+        // Greedy MMR: each pick pays for its closest similarity to what is already chosen. The penalties are updated
+        // once per pick (one pass over the term vectors), never from a full similarity matrix.
         var chosen = new List<ScoredSentence>();
         var taken = new bool[n];
+        var penalty = new double[n];
+        var picked = new double[document.Terms.Count];
         var words = 0;
         while (true)
         {
@@ -124,13 +131,7 @@ public sealed class PositionalCentralitySummarizer : ISummarizer
                     continue;
                 }
 
-                var penalty = 0.0;
-                foreach (var c in chosen)
-                {
-                    penalty = Math.Max(penalty, similarity[(i * n) + c.Index]);
-                }
-
-                var s = scores[i] - (_options.Redundancy * penalty);
+                var s = scores[i] - (_options.Redundancy * penalty[i]);
                 if (s > bestScore)
                 {
                     bestScore = s;
@@ -146,35 +147,56 @@ public sealed class PositionalCentralitySummarizer : ISummarizer
             taken[best] = true;
             chosen.Add(new ScoredSentence(best, bestScore));
             words += document.Sentences[best].WordCount;
+            units[best].WriteTo(picked, clear: false);
+            for (var i = 0; i < n; i++)
+            {
+                if (i != best)
+                {
+                    penalty[i] = Math.Max(penalty[i], units[i].Dot(picked));
+                }
+            }
+
+            units[best].WriteTo(picked, clear: true);
         }
 
         chosen.Sort((a, b) => a.Index.CompareTo(b.Index));
         return new ExtractiveSummary(document, Name, chosen);
     }
 
-    private double[] Rate(Document document, double[] similarity)
+    // Forward and backward centrality from running sums of unit vectors: Σ_{j>i} cos(i, j) = û_i · Σ_{j>i} û_j, so
+    // one pass each way over the term vectors gives every sentence's sums exactly, in linear time.
+    private double[] Rate(Document document, UnitVector[] units)
     {
         var sentences = document.Sentences;
         var n = sentences.Count;
+        var running = new double[document.Terms.Count];
+        var backward = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            backward[i] = units[i].Dot(running);
+            units[i].AddTo(running);
+        }
+
+        Array.Clear(running);
+        var forward = new double[n];
+        for (var i = n - 1; i >= 0; i--)
+        {
+            forward[i] = units[i].Dot(running);
+            units[i].AddTo(running);
+        }
+
+        if (WorkCounters.Current is { } work)
+        {
+            work.TermVisits += 4L * units.Sum(u => (long)u.Ids.Length);
+        }
+
         var scores = new double[n];
         var title = document.TitleTerms;
         var titleNorm = Math.Sqrt(title.Dot(title));
         var prior = 1.0;
         for (var i = 0; i < n; i++)
         {
-            double forward = 0, backward = 0;
-            var row = i * n;
-            for (var j = 0; j < i; j++)
-            {
-                backward += similarity[row + j];
-            }
-
-            for (var j = i + 1; j < n; j++)
-            {
-                forward += similarity[row + j];
-            }
-
-            var score = ((_options.ForwardWeight * forward) + (_options.BackwardWeight * backward)) / n;
+            var score = ((_options.ForwardWeight * forward[i]) + (_options.BackwardWeight * backward[i])) / n;
             score += _options.PositionWeight * prior;
             if (titleNorm > 0)
             {
@@ -193,50 +215,75 @@ public sealed class PositionalCentralitySummarizer : ISummarizer
         return scores;
     }
 
-    // Cosine similarity of term-count vectors, each stem weighted idf^(2·idfWeight), as a flat n×n matrix (zero diagonal).
-    private static double[] Similarities(Document document, double idfWeight)
+    // Each sentence's term-count vector, each stem scaled by idf^idfWeight, at unit length (all zero for a sentence
+    // without content terms): the dot product of two is their cosine with every shared stem weighted idf^(2·idfWeight).
+    private static UnitVector[] UnitVectors(Document document, double idfWeight)
     {
         var sentences = document.Sentences;
         var n = sentences.Count;
-        double[]? weights = null;
+        double[]? scale = null;
         if (idfWeight > 0)
         {
-            weights = new double[document.Terms.Count];
-            for (var t = 0; t < weights.Length; t++)
+            scale = new double[document.Terms.Count];
+            for (var t = 0; t < scale.Length; t++)
             {
-                weights[t] = Math.Pow(Math.Log((n + 1.0) / document.SentenceFrequency[t]), 2 * idfWeight);
+                scale[t] = Math.Pow(Math.Log((n + 1.0) / document.SentenceFrequency[t]), idfWeight);
             }
         }
 
-        var norms = new double[n];
+        var units = new UnitVector[n];
         for (var i = 0; i < n; i++)
         {
-            var t = sentences[i].Terms;
-            norms[i] = Math.Sqrt(t.Dot(t, weights));
+            var terms = sentences[i].Terms;
+            var ids = terms.Ids.ToArray();
+            var values = new double[ids.Length];
+            var norm = 0.0;
+            for (var k = 0; k < values.Length; k++)
+            {
+                values[k] = terms.Weights[k] * (scale?[ids[k]] ?? 1);
+                norm += values[k] * values[k];
+            }
+
+            norm = Math.Sqrt(norm);
+            for (var k = 0; k < values.Length; k++)
+            {
+                values[k] = norm > 0 ? values[k] / norm : 0;
+            }
+
+            units[i] = new UnitVector(ids, values);
         }
 
-        var matrix = new double[n * n];
-        for (var i = 0; i < n; i++)
+        return units;
+    }
+
+    private readonly record struct UnitVector(int[] Ids, double[] Values)
+    {
+        public double Dot(double[] dense)
         {
-            if (norms[i] == 0)
+            var sum = 0.0;
+            for (var k = 0; k < Ids.Length; k++)
             {
-                continue;
+                sum += Values[k] * dense[Ids[k]];
             }
 
-            var ti = sentences[i].Terms;
-            for (var j = i + 1; j < n; j++)
-            {
-                if (norms[j] == 0)
-                {
-                    continue;
-                }
+            return sum;
+        }
 
-                var s = ti.Dot(sentences[j].Terms, weights) / (norms[i] * norms[j]);
-                matrix[(i * n) + j] = s;
-                matrix[(j * n) + i] = s;
+        public void AddTo(double[] dense)
+        {
+            for (var k = 0; k < Ids.Length; k++)
+            {
+                dense[Ids[k]] += Values[k];
             }
         }
 
-        return matrix;
+        // Writes the vector's values into dense, or zeros over them, leaving other terms alone.
+        public void WriteTo(double[] dense, bool clear)
+        {
+            for (var k = 0; k < Ids.Length; k++)
+            {
+                dense[Ids[k]] = clear ? 0 : Values[k];
+            }
+        }
     }
 }

@@ -75,46 +75,76 @@ public sealed class SumBasicSummarizer : ISummarizer
             probability[t] = counts[t] / total;
         }
 
-        var taken = new bool[n];
+        var candidates = new GreedyCandidates(document, length);
         var chosen = new List<ScoredSentence>();
-        var words = 0;
-        while (true)
+
+        // The most probable term among live sentences: a max-heap on probability (ties to the lower id) whose entries
+        // go stale when a term's probability changes or its last live sentence goes; stale entries are skipped.
+        var topTerms = new PriorityQueue<int, (double Probability, int Id)>(
+            Enumerable.Range(0, probability.Length).Select(t => (t, (probability[t], t))),
+            Comparer<(double Probability, int Id)>.Create((a, b) => a.Probability != b.Probability ? b.Probability.CompareTo(a.Probability) : a.Id.CompareTo(b.Id)));
+
+        // Without the top-word rule: a max-heap on average probability (ties to the earlier sentence). Averages only fall
+        // as probabilities are squared, so an entry that is still current when it comes to the top is the best.
+        var bestAverage = _options.TopWord ? null : new PriorityQueue<int, (double Score, int Index)>(
+            Enumerable.Range(0, n).Select(i => (i, (AverageProbability(sentences[i].Terms, probability), i))),
+            Comparer<(double Score, int Index)>.Create((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Index.CompareTo(b.Index)));
+        long visits = 0;
+        while (candidates.Live > 0)
         {
-            var topTerm = -1;
-            if (_options.TopWord)
+            var best = -1;
+            var bestScore = double.NegativeInfinity;
+            if (bestAverage is not null)
             {
-                for (var i = 0; i < n; i++)
+                while (bestAverage.TryDequeue(out var i, out var entry))
                 {
-                    if (taken[i] || !SentenceSelector.Fits(document, length, chosen.Count, words, i))
+                    if (!candidates.IsLive(i))
                     {
                         continue;
                     }
 
-                    foreach (var id in sentences[i].Terms.Ids)
+                    var score = AverageProbability(sentences[i].Terms, probability);
+                    visits += sentences[i].Terms.Count;
+                    if (score == entry.Score)
                     {
-                        if (topTerm < 0 || probability[id] > probability[topTerm] || (probability[id] == probability[topTerm] && id < topTerm))
-                        {
-                            topTerm = id;
-                        }
+                        (best, bestScore) = (i, score);
+                        break;
                     }
+
+                    bestAverage.Enqueue(i, (score, i));
                 }
             }
-
-            var best = -1;
-            var bestScore = double.NegativeInfinity;
-            for (var i = 0; i < n; i++)
+            else
             {
-                if (taken[i] || (topTerm >= 0 && !sentences[i].Terms.Contains(topTerm))
-                    || !SentenceSelector.Fits(document, length, chosen.Count, words, i))
+                var topTerm = -1;
+                while (topTerms.TryPeek(out var t, out var entry))
                 {
-                    continue;
+                    if (entry.Probability == probability[t] && candidates.LiveCount[t] > 0)
+                    {
+                        topTerm = t;
+                        break;
+                    }
+
+                    topTerms.Dequeue();
                 }
 
-                var score = AverageProbability(sentences[i].Terms, probability);
-                if (score > bestScore)
+                // Among the live sentences with the top term; when no live sentence has any term, among all of them.
+                var (from, to) = topTerm >= 0 ? (candidates.PostingStart[topTerm], candidates.PostingStart[topTerm + 1]) : (0, n);
+                for (var p = from; p < to; p++)
                 {
-                    best = i;
-                    bestScore = score;
+                    var i = topTerm >= 0 ? candidates.Postings[p] : p;
+                    if (!candidates.IsLive(i))
+                    {
+                        continue;
+                    }
+
+                    var score = AverageProbability(sentences[i].Terms, probability);
+                    visits += sentences[i].Terms.Count + 1;
+                    if (score > bestScore)
+                    {
+                        best = i;
+                        bestScore = score;
+                    }
                 }
             }
 
@@ -123,15 +153,16 @@ public sealed class SumBasicSummarizer : ISummarizer
                 break;
             }
 
-            taken[best] = true;
+            candidates.Take(best);
             chosen.Add(new ScoredSentence(best, bestScore));
-            words += sentences[best].WordCount;
             foreach (var id in sentences[best].Terms.Ids)
             {
                 probability[id] = Math.Pow(probability[id], _options.UpdateExponent);
+                topTerms.Enqueue(id, (probability[id], id));
             }
         }
 
+        WorkCounters.AddTermVisits(visits);
         chosen.Sort((a, b) => a.Index.CompareTo(b.Index));
         return new ExtractiveSummary(document, Name, chosen);
     }

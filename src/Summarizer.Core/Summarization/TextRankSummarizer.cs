@@ -21,7 +21,9 @@ public sealed record TextRankOptions
 /// <summary>
 /// TextRank (Mihalcea &amp; Tarau, "TextRank: Bringing Order into Texts", EMNLP 2004): sentences are nodes of a weighted
 /// graph whose edges are content overlap normalised by length, <c>|Si ∩ Sj| / (log |Si| + log |Sj|)</c>, and the
-/// summary takes the sentences with the highest weighted PageRank.
+/// summary takes the sentences with the highest weighted PageRank. The graph is complete up to 1,000 sentences; longer
+/// documents link each sentence to its 30 strongest neighbours within 200 sentences (see <c>GraphLimits</c>), so the cost
+/// grows linearly.
 /// </summary>
 public sealed class TextRankSummarizer : RankingSummarizer
 {
@@ -52,6 +54,9 @@ public sealed class TextRankSummarizer : RankingSummarizer
     /// <summary>The options in use.</summary>
     public TextRankOptions Options => _options;
 
+    /// <summary>How much of the graph long documents get (tests lower the limits to reach the sparse path cheaply).</summary>
+    internal GraphLimits Limits { get; init; } = GraphLimits.Default;
+
     /// <summary>TextRank scores (they average 1); sentences sharing no content with others score lowest.</summary>
     public override double[] RateSentences(Document document)
     {
@@ -69,23 +74,12 @@ public sealed class TextRankSummarizer : RankingSummarizer
             logLength[i] = Math.Log(Math.Max(1, sentences[i].WordCount));
         }
 
-        var weights = SentenceGraph.SharedTerms(document, null);
-        for (var i = 0; i < n; i++)
+        // Two one-word sentences have log-length 0; their overlap is then the similarity.
+        var graph = SentenceGraph.Build(document, null, (i, j, overlap) =>
         {
-            var row = i * n;
-            for (var j = i + 1; j < n; j++)
-            {
-                var overlap = weights[row + j];
-                if (overlap > 0)
-                {
-                    // Two one-word sentences have log-length 0; their overlap is then the similarity.
-                    var norm = logLength[i] + logLength[j];
-                    weights[row + j] = overlap / (norm > 0 ? norm : 1);
-                }
-            }
-        }
-
-        SentenceGraph.Symmetrize(weights, n);
-        return SentenceGraph.Rank(weights, n, _options.Damping, _options.Epsilon, _options.MaxIterations);
+            var norm = logLength[i] + logLength[j];
+            return overlap / (norm > 0 ? norm : 1);
+        }, Limits);
+        return SentenceGraph.Rank(graph, _options.Damping, _options.Epsilon, _options.MaxIterations);
     }
 }

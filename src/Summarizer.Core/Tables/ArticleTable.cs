@@ -20,7 +20,7 @@ public static class ArticleTable
     public static DataFrame ToDataFrame(IReadOnlyList<Article> articles)
     {
         ArgumentNullException.ThrowIfNull(articles);
-        var documents = articles.Select(a => TextAnalyzer.Default.Analyze(a)).ToList();
+        var documents = articles.AsParallel().AsOrdered().Select(a => TextAnalyzer.Default.Analyze(a)).ToList();
         return new DataFrame(
             new StringDataFrameColumn("id", articles.Select(a => a.Id)),
             new StringDataFrameColumn("title", articles.Select(a => a.Title)),

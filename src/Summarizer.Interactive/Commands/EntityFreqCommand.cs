@@ -64,7 +64,7 @@ public sealed class EntityFreqCommand : MagicCommand
 
         var options = new EntityFrequencyOptions { Types = command.TypeSet?.ToArray() };
         // Offsets index each article's text as given, as the command line's entities command reports them.
-        var recognized = articles.Select(a => (a.Id, a.Text, Mentions: EntityRecognizer.Default.Recognize(a.Text))).ToArray();
+        var recognized = articles.AsParallel().AsOrdered().Select(a => (a.Id, a.Text, Mentions: EntityRecognizer.Default.Recognize(a.Text))).ToArray();
         var counts = EntityFrequencies.Count(recognized, options);
         var wanted = command.TypeSet;
         var mentions = recognized.SelectMany(r => r.Mentions.Where(m => wanted is null || wanted.Contains(m.Type)).Select(m => (r.Id, m))).ToArray();

@@ -31,8 +31,15 @@ public sealed class SummarizeCommand : MagicCommand
     /// <summary>The C# variable for the result: <c>summary</c> for one text; for a DataFrame, the DataFrame's own name.</summary>
     public string? Name { get; set; }
 
+    /// <summary>Submit to the provider's Batch API instead of summarising now (<c>--method llm</c>); collect with
+    /// <c>#!batch-collect</c>.</summary>
+    public bool Batch { get; set; }
+
+    /// <summary>With <see cref="Batch"/>: the jobs folder. Default <c>$XDG_CACHE_HOME/summarizer/batches</c>.</summary>
+    public string? JobsDir { get; set; }
+
     /// <summary>The options this command declares itself; the rest belong to the request.</summary>
-    internal static readonly string[] OwnOptions = ["--from", "--column", "--name"];
+    internal static readonly string[] OwnOptions = ["--from", "--column", "--name", "--batch", "--jobs-dir"];
 
     /// <inheritdoc />
     public override IEnumerable<string> GetValidationErrors(CompositeKernel kernel) => Parse().Problems;
@@ -43,6 +50,12 @@ public sealed class SummarizeCommand : MagicCommand
     internal static async Task HandleAsync(SummarizeCommand command, KernelInvocationContext context, CSharpKernel csharp, LlmSession session)
     {
         var request = command.Parse().Request!;
+        if (command.Batch)
+        {
+            await BatchCollectCommand.SubmitAsync(command, request, context, csharp, session).ConfigureAwait(false);
+            return;
+        }
+
         var input = ArticleSources.Resolve(csharp, command.From, command.Text, command.Column, "#!summarize");
         using var pipeline = CreatePipeline(request, session);
         if (input.IsSingle)

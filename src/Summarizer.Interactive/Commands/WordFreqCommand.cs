@@ -71,7 +71,7 @@ public sealed class WordFreqCommand : MagicCommand
             N = n, Stem = command.Stem, RemoveStopWords = !command.KeepStopWords, Top = top, SkipDuplicates = !command.KeepDuplicates,
         };
         var rows = input.Items.Select((item, i) => (Item: item, Row: i)).Where(x => x.Item is LoadedArticle).ToArray();
-        var documents = rows.Select(x => TextAnalyzer.Default.Analyze(((LoadedArticle)x.Item).Article)).ToArray();
+        var documents = rows.AsParallel().AsOrdered().Select(x => TextAnalyzer.Default.Analyze(((LoadedArticle)x.Item).Article)).ToArray();
         FrequencyTable table;
         if (command.GroupBy is null)
         {

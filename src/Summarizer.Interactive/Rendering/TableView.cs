@@ -28,6 +28,9 @@ public sealed record TableView(DataFrame Frame, string? Variable)
     /// <summary>Rows shown of a longer frame.</summary>
     public const int PreviewRows = 20;
 
+    /// <summary>Most rows the interactive pager below a long frame's preview carries, so one output stays small.</summary>
+    public const int MaxPagerRows = 1_000;
+
     /// <summary>Longest cell text shown; the rest is cut with an ellipsis.</summary>
     public const int MaxCellChars = 80;
 
@@ -60,7 +63,14 @@ public sealed record TableView(DataFrame Frame, string? Variable)
         html.Append("</tbody></table><div style=\"opacity:0.7;font-size:0.85em;margin-top:0.2em;\">").Append(E(Caption())).Append("</div>");
         if (Frame.Rows.Count > MaxRows)
         {
-            html.Append("<details><summary>All rows (interactive)</summary>").Append(Frame.ToDisplayString("text/html")).Append("</details>");
+            // The shown columns with cells cut short, so the pager's output stays small however long the articles.
+            var rows = (int)Math.Min(Frame.Rows.Count, MaxPagerRows);
+            var head = Frame.Head(rows);
+            var compact = new DataFrame(Columns.Select(c => head.Columns[c.Name]).Select(c => c is StringDataFrameColumn text
+                ? new StringDataFrameColumn(c.Name, text.Select(v => v is null ? null : Cell(v)))
+                : c));
+            var label = rows == Frame.Rows.Count ? "All rows" : $"The first {rows} rows";
+            html.Append("<details><summary>").Append(label).Append(" (interactive)</summary>").Append(compact.ToDisplayString("text/html")).Append("</details>");
         }
 
         return html.Append("</div>").ToString();
@@ -103,7 +113,7 @@ public sealed record TableView(DataFrame Frame, string? Variable)
     private string Caption()
     {
         var rows = Frame.Rows.Count;
-        var shown = rows == ShownRows ? $"{rows} rows" : $"first {ShownRows} of {rows} rows";
+        var shown = rows == ShownRows ? (rows == 1 ? "1 row" : $"{rows} rows") : $"first {ShownRows} of {rows} rows";
         if (Columns.Count < Frame.Columns.Count)
         {
             shown += $", {Columns.Count} of {Frame.Columns.Count} columns";

@@ -64,4 +64,32 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Equal(1, code);
         Assert.Contains("absent.jsonl", error);
     }
+
+    [Fact]
+    public async Task Eval_MalformedLines_ReportsThemOnStderrAndScoresTheRest()
+    {
+        var path = WriteSet();
+        File.AppendAllLines(path, ["""{"id":"3","article": """, """{"id":"4","article":"No reference here."}"""]);
+
+        var (code, output, error) = await CliRunner.RunAsync(null, "eval", path, "--methods", "lead", "--format", "json");
+
+        Assert.Equal(2, code);
+        Assert.Equal(2, JsonDocument.Parse(output).RootElement.GetProperty("documents").GetInt32());
+        Assert.Contains("Skipped 2 malformed lines:", error);
+        Assert.Contains($"{path}:3: invalid JSON", error);
+        Assert.Contains($"{path}:4: no reference", error);
+    }
+
+    [Fact]
+    public async Task Eval_NoUsableLine_ExitsOne()
+    {
+        var path = Path.Combine(_dir, "broken.jsonl");
+        File.WriteAllLines(path, ["not json"]);
+
+        var (code, _, error) = await CliRunner.RunAsync(null, "eval", path, "--methods", "lead");
+
+        Assert.Equal(1, code);
+        Assert.Contains($"{path}:1: invalid JSON", error);
+        Assert.Contains($"{path}: no usable records.", error);
+    }
 }

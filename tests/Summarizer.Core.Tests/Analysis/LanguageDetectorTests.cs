@@ -37,7 +37,7 @@ public class LanguageDetectorTests
     [Fact]
     public void SupportedLanguages_AreTheRestrictedSet()
     {
-        Assert.Equal(["en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "no", "fi", "ru", "hu"], LanguageDetector.SupportedLanguages);
+        Assert.Equal(["en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "no", "fi", "ru", "hu", "zh", "ja", "th"], LanguageDetector.SupportedLanguages);
     }
 
     [Fact]

@@ -1,4 +1,6 @@
+using Summarizer.Core.Tests.TestSupport;
 using Summarizer.Entities;
+using Summarizer.Ingestion;
 
 namespace Summarizer.Core.Tests.Entities;
 
@@ -82,8 +84,24 @@ public class EntityFrequenciesTests
 
         Assert.Equal(2, frame.Rows.Count);
         Assert.Equal(["entity", "type", "count", "articles", "example"], frame.Columns.Select(c => c.Name));
-        Assert.Equal(4, frame["Count"][0]);
-        Assert.Equal("Geneva", frame["Entity"][1]);
+        Assert.Equal(4, frame["count"][0]);
+        Assert.Equal("Geneva", frame["entity"][1]);
+    }
+
+    [Fact]
+    public async Task Count_SeedArticles_TopNamesHaveTheirTypes()
+    {
+        var loaded = await ArticleLoader.LoadAsync([Seeds.Root]);
+
+        var rows = EntityFrequencies.Count(loaded.Articles.Select(a => (a.Id, a.Text)));
+
+        var top = rows.Take(15).ToList();
+        Assert.Contains(top, r => r.Entity == "Baltic Dairy" && r.Type == EntityTypes.Organization);
+        Assert.Contains(rows, r => r.Entity == "Svalbard" && r.Type == EntityTypes.Location);
+        Assert.Contains(rows, r => r.Entity == "Lee Harbour Bridge" && r.Type == EntityTypes.Location);
+        Assert.DoesNotContain(rows, r => r.Entity == "Lee" && r.Type == EntityTypes.Person);
+        Assert.DoesNotContain(rows, r => r.Entity is "Baltic Dairy" or "Svalbard" or "Tromso" && r.Type == EntityTypes.Person);
+        Assert.Contains(rows, r => r.Entity == "Nordvik" && r.Type == EntityTypes.Organization);
     }
 
     [Fact]

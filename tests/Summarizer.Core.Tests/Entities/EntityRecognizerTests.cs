@@ -89,6 +89,38 @@ public class EntityRecognizerTests
     }
 
     [Fact]
+    public void Recognize_PlaceNamedFacility_IsOneLocationAndNoPerson()
+    {
+        var found = EntityRecognizer.Default.Recognize("The Lee Harbour Bridge reopened to cars and cyclists on Saturday morning.");
+
+        Assert.Contains(found, m => m.Type == EntityTypes.Location && m.Text == "Lee Harbour Bridge");
+        Assert.DoesNotContain(found, m => m.Type == EntityTypes.Person);
+    }
+
+    [Fact]
+    public void Recognize_CompanyNamedAfterARegion_IsAnOrganisation()
+    {
+        const string text = "Nordvik Foods agreed to merge with Baltic Dairy of Riga. Shareholders of Baltic Dairy will receive "
+            + "Nordvik shares, and Baltic Dairy founder Juris Ozols will become chairman.";
+
+        var found = EntityRecognizer.Default.Recognize(text);
+
+        var dairy = found.Where(m => m.Text == "Baltic Dairy").ToList();
+        Assert.Equal(3, dairy.Count);
+        Assert.All(dairy, m => Assert.Equal(EntityTypes.Organization, m.Type));
+        Assert.Contains(found, m => m.Type == EntityTypes.Location && m.Text == "Riga");
+    }
+
+    [Fact]
+    public void Recognize_LowerCaseWordInNormalText_IsNoName()
+    {
+        var found = EntityRecognizer.Default.Recognize("Blinken described the talks as “frank” and not “polemical”, with Lavrov agreeing.");
+
+        Assert.DoesNotContain(found, m => m.Text.Contains("frank", StringComparison.Ordinal));
+        Assert.Contains(found, m => m.Type == EntityTypes.Person && m.Text == "Lavrov");
+    }
+
+    [Fact]
     public void Recognize_EmptyText_ReturnsNothing()
     {
         Assert.Empty(EntityRecognizer.Default.Recognize(""));

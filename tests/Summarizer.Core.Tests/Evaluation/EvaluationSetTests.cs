@@ -50,4 +50,43 @@ public sealed class EvaluationSetTests : IDisposable
         Assert.Contains($"{_path}:2", error.Message);
         Assert.Contains("highlights", error.Message);
     }
+
+    [Fact]
+    public void Read_MalformedLines_SkipsEachNamingFileAndLineAndKeepsTheRest()
+    {
+        File.WriteAllLines(_path,
+        [
+            """{"id":"a","article":"First story.","highlights":"First."}""",
+            """{"id":"broken","article": """,
+            """[1, 2, 3]""",
+            """{"id":"n","article":"Text.","highlights":42}""",
+            "",
+            """{"id":"b","article":"Second story.","summary":["One.","Two."]}""",
+        ]);
+
+        var set = EvaluationSet.Read(_path);
+
+        Assert.Equal(["a", "b"], set.Items.Select(i => i.Article.Id));
+        Assert.Equal([$"{_path}:2", $"{_path}:3", $"{_path}:4"], set.Skipped.Select(s => s.Source));
+        Assert.StartsWith($"{_path}:2: invalid JSON (", set.Skipped[0].Message);
+        Assert.Equal($"{_path}:3: expected a JSON object, found array.", set.Skipped[1].Message);
+        Assert.Equal($"{_path}:4: field 'highlights' is number, expected a string or an array of strings.", set.Skipped[2].Message);
+    }
+
+    [Fact]
+    public void Read_Limit_StopsAfterThatManyUsableRecords()
+    {
+        File.WriteAllLines(_path,
+        [
+            """{"id":"a","article":"One.","highlights":"One."}""",
+            "not json",
+            """{"id":"b","article":"Two.","highlights":"Two."}""",
+            """{"id":"c","article":"Three.","highlights":"Three."}""",
+        ]);
+
+        var set = EvaluationSet.Read(_path, limit: 2);
+
+        Assert.Equal(["a", "b"], set.Items.Select(i => i.Article.Id));
+        Assert.Equal($"{_path}:2", Assert.Single(set.Skipped).Source);
+    }
 }

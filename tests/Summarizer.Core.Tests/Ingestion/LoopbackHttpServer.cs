@@ -34,6 +34,27 @@ internal sealed class LoopbackHttpServer : IDisposable
         return this;
     }
 
+    /// <summary>Answers <paramref name="path"/> with a redirect to <paramref name="location"/> (absolute or relative).</summary>
+    public LoopbackHttpServer Redirect(string path, string location, int status = 302)
+    {
+        _routes["/" + path.TrimStart('/')] = new Route(status, "text/plain", [], TimeSpan.Zero, false) { Location = location };
+        return this;
+    }
+
+    /// <summary>Serves an already gzip-compressed body with <c>Content-Encoding: gzip</c>.</summary>
+    public LoopbackHttpServer ServeGzip(string path, string contentType, byte[] gzipped)
+    {
+        _routes["/" + path.TrimStart('/')] = new Route(200, contentType, gzipped, TimeSpan.Zero, false) { ContentEncoding = "gzip" };
+        return this;
+    }
+
+    /// <summary>Sends <paramref name="body"/> one byte at a time, <paramref name="perByte"/> apart.</summary>
+    public LoopbackHttpServer Trickle(string path, string contentType, byte[] body, TimeSpan perByte)
+    {
+        _routes["/" + path.TrimStart('/')] = new Route(200, contentType, body, TimeSpan.Zero, false) { PerByte = perByte };
+        return this;
+    }
+
     public LoopbackHttpServer Serve(string path, string contentType, string body, int status = 200, TimeSpan delay = default, bool chunked = false) =>
         Serve(path, contentType, System.Text.Encoding.UTF8.GetBytes(body), status, delay, chunked);
 
@@ -91,12 +112,35 @@ internal sealed class LoopbackHttpServer : IDisposable
             response.StatusCode = route.Status;
             response.ContentType = route.ContentType;
             response.SendChunked = route.Chunked;
+            if (route.Location is not null)
+            {
+                response.RedirectLocation = route.Location;
+            }
+
+            if (route.ContentEncoding is not null)
+            {
+                response.AddHeader("Content-Encoding", route.ContentEncoding);
+            }
+
             if (!route.Chunked)
             {
                 response.ContentLength64 = route.Body.Length;
             }
 
-            await response.OutputStream.WriteAsync(route.Body, _stop.Token);
+            if (route.PerByte > TimeSpan.Zero)
+            {
+                for (var i = 0; i < route.Body.Length; i++)
+                {
+                    await response.OutputStream.WriteAsync(route.Body.AsMemory(i, 1), _stop.Token);
+                    await response.OutputStream.FlushAsync(_stop.Token);
+                    await Task.Delay(route.PerByte, _stop.Token);
+                }
+            }
+            else
+            {
+                await response.OutputStream.WriteAsync(route.Body, _stop.Token);
+            }
+
             response.Close();
         }
         catch (Exception)
@@ -112,5 +156,12 @@ internal sealed class LoopbackHttpServer : IDisposable
         }
     }
 
-    private sealed record Route(int Status, string ContentType, byte[] Body, TimeSpan Delay, bool Chunked);
+    private sealed record Route(int Status, string ContentType, byte[] Body, TimeSpan Delay, bool Chunked)
+    {
+        public string? Location { get; init; }
+
+        public TimeSpan PerByte { get; init; }
+
+        public string? ContentEncoding { get; init; }
+    }
 }

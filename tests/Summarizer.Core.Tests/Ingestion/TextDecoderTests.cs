@@ -51,4 +51,18 @@ public sealed class TextDecoderTests : IDisposable
 
         Assert.Equal("Café owner’s menu.", text);
     }
+
+    [Fact]
+    public async Task LoadAsync_CsvWhoseHeadEndsInsideAUtf8Character_IsReadAsUtf8()
+    {
+        // The encoding is sniffed from the first 4096 bytes; here they end between the two bytes of an "é".
+        var lead = "id,text\nr1," + new string('a', 4096 - "id,text\nr1,".Length - 1);
+        var path = _temp.File("cut.csv", new UTF8Encoding(false).GetBytes(lead + "é and more text.\nr2,Zoë Müller said so.\n"));
+
+        var result = await ArticleLoader.LoadAsync([path], new LoadOptions { DetectLanguage = false });
+
+        Assert.Empty(result.Failures);
+        Assert.EndsWith("é and more text.", result.Articles[0].Text);
+        Assert.Equal("Zoë Müller said so.", result.Articles[1].Text);
+    }
 }

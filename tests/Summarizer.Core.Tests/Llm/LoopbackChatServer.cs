@@ -47,7 +47,12 @@ internal abstract record Reply
 
     /// <summary>Streams <paramref name="pieces"/>, then drops the connection (abort) or ends without finishing.</summary>
     public static Reply CutStream(string[] pieces, bool abort) => new StreamReply(pieces, pieces.Length, abort);
+
+    /// <summary>Streams <paramref name="piece"/> every <paramref name="interval"/> and never finishes.</summary>
+    public static Reply Endless(string piece, TimeSpan interval) => new EndlessReply(piece, interval);
 }
+
+internal sealed record EndlessReply(string Piece, TimeSpan Interval) : Reply;
 
 internal sealed record JsonReply(string Content, int PromptTokens, int CompletionTokens) : Reply;
 
@@ -238,6 +243,16 @@ internal sealed class LoopbackChatServer : IAsyncDisposable
                 case StreamReply st:
                     await WriteStreamAsync(response, model, st.Pieces, st.CutAfter, st.Abort, 11, st.Pieces.Length);
                     break;
+                case EndlessReply endless:
+                    response.StatusCode = 200;
+                    response.ContentType = "text/event-stream";
+                    response.SendChunked = true;
+                    while (true)
+                    {
+                        // Ends when the client goes away (an IOException) or the server stops.
+                        await WriteEventAsync(response.OutputStream, Chunk(model, endless.Piece, null));
+                        await Task.Delay(endless.Interval, _stop.Token);
+                    }
             }
         }
         catch (Exception ex) when (ex is HttpListenerException or IOException or ObjectDisposedException or OperationCanceledException or InvalidOperationException)

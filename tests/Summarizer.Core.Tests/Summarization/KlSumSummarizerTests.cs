@@ -1,4 +1,5 @@
 using Summarizer;
+using Summarizer.Core.Tests.TestSupport;
 using Summarizer.Analysis;
 using Summarizer.Summarization;
 
@@ -91,5 +92,32 @@ public class KlSumSummarizerTests
             SummarizerCatalog.Create("kl", new Dictionary<string, string> { ["smoothing"] = "0" }));
 
         Assert.Contains("smoothing", error.Message);
+    }
+
+    [Theory]
+    [InlineData(5, 0)]
+    [InlineData(12, 0)]
+    [InlineData(0, 150)]
+    public void Summarize_LongSummaries_EachPickMinimisesTheDivergence(int sentences, int words)
+    {
+        var document = TestDocuments.FromText(Seeds.Read("geneva-talks.txt") + "\n" + Seeds.Read("lisbon-marathon.md"));
+        var length = words > 0 ? SummaryLength.Words(words) : SummaryLength.Sentences(sentences);
+
+        var summary = new KlSumSummarizer().Summarize(document, length);
+
+        // The plain greedy loop: each step adds whichever fitting sentence leaves the smallest divergence.
+        var picked = new List<int>();
+        var usedWords = 0;
+        while (Enumerable.Range(0, document.Sentences.Count)
+                   .Where(i => !picked.Contains(i) && SentenceSelector.Fits(document, length, picked.Count, usedWords, i))
+                   .Select(i => (int?)i)
+                   .MinBy(i => Divergence(document, [.. picked, i!.Value])) is { } best)
+        {
+            picked.Add(best);
+            usedWords += document.Sentences[best].WordCount;
+        }
+
+        Assert.Equal(picked.Order(), summary.Indices);
+        Assert.True(picked.Count >= Math.Min(sentences, document.Sentences.Count), $"{picked.Count} picks");
     }
 }

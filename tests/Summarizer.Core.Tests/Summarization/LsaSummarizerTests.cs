@@ -1,3 +1,4 @@
+using Summarizer.Core.Tests.TestSupport;
 using Summarizer.Summarization;
 
 namespace Summarizer.Core.Tests.Summarization;
@@ -63,5 +64,27 @@ public class LsaSummarizerTests
 
         Assert.True(summarizer.Options.Binary);
         Assert.Equal(2, summarizer.Options.Dimensions);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void RateSentences_IteratedTopics_MatchTheExactSvd(bool binary)
+    {
+        // The seed articles as one document: several topics, small enough for the exact SVD.
+        var records = File.ReadLines(Seeds.Path("articles.jsonl"))
+            .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("text").GetString()!);
+        var document = TestDocuments.FromText(string.Join("\n", records.Prepend(Seeds.Read("lisbon-marathon.md")).Prepend(Seeds.Read("geneva-talks.txt"))));
+        var options = new LsaOptions { Binary = binary };
+
+        var exact = new LsaSummarizer(options).RateSentences(document);
+        var iterated = new LsaSummarizer(options) { ExactLimit = 0 }.RateSentences(document);
+
+        Assert.True(document.Sentences.Count > 20, $"only {document.Sentences.Count} sentences");
+        var scale = exact.Max();
+        for (var i = 0; i < exact.Length; i++)
+        {
+            Assert.True(Math.Abs(exact[i] - iterated[i]) <= 1e-6 * scale, $"sentence {i}: exact {exact[i]}, iterated {iterated[i]}");
+        }
     }
 }

@@ -137,4 +137,32 @@ public class PositionalCentralitySummarizerTests
         Assert.True(plain[1] > 0.2 * plain[0], $"{plain[1]:F3} vs {plain[0]:F3}");
         Assert.True(weighted[1] < 0.1 * weighted[0], $"{weighted[1]:F3} vs {weighted[0]:F3}");
     }
+
+    [Fact]
+    public void RateSentences_RunningSums_EqualPairwiseTfIdfCosineSums()
+    {
+        var document = Analyze(Seeds.Read("geneva-talks.txt"));
+        var options = new PositionalCentralityOptions { PositionWeight = 0, TitleWeight = 0, ForwardWeight = 1, BackwardWeight = -2 };
+        var sentences = document.Sentences;
+        var n = sentences.Count;
+        var idfSquared = document.SentenceFrequency.Select(f => Math.Pow(Math.Log((n + 1.0) / f), 2)).ToArray();
+
+        var scores = new PositionalCentralitySummarizer(options).RateSentences(document);
+
+        for (var i = 0; i < n; i++)
+        {
+            double forward = 0, backward = 0;
+            for (var j = 0; j < n; j++)
+            {
+                var ti = sentences[i].Terms;
+                var tj = sentences[j].Terms;
+                var norms = Math.Sqrt(ti.Dot(ti, idfSquared)) * Math.Sqrt(tj.Dot(tj, idfSquared));
+                var cosine = i == j || norms == 0 ? 0 : ti.Dot(tj, idfSquared) / norms;
+                forward += j > i ? cosine : 0;
+                backward += j < i ? cosine : 0;
+            }
+
+            Assert.Equal((forward - (2 * backward)) / n, scores[i], 12);
+        }
+    }
 }

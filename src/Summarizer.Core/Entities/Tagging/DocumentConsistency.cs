@@ -26,7 +26,7 @@ internal static class DocumentConsistency
         "justice", "trade", "energy", "education", "general", "prime", "deputy", "vice", "elect", "designate", "-",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
-    internal static void Apply(IReadOnlyList<IReadOnlyList<string>> sentences, List<TokenSpan>[] spans, FrozenSet<string> lowerWords)
+    internal static void Apply(IReadOnlyList<IReadOnlyList<string>> sentences, List<TokenSpan>[] spans, IReadOnlySet<string> lowerWords)
     {
         for (var s = 0; s < sentences.Count; s++)
         {
@@ -83,6 +83,20 @@ internal static class DocumentConsistency
         }
 
         names = Winners(votes);
+
+        // A bare name read as a person that begins an organisation's name in the same document is that organisation
+        // in short ("Nordvik" after "Nordvik Foods"), unless a person's full name has it too.
+        var personParts = names.Where(n => n.Value == "PER" && n.Key.Contains(' ', StringComparison.Ordinal))
+            .SelectMany(n => n.Key.Split(' ')).ToHashSet(StringComparer.Ordinal);
+        var organisationHeads = names.Where(n => n.Value == "ORG" && n.Key.Contains(' ', StringComparison.Ordinal))
+            .Select(n => n.Key[..n.Key.IndexOf(' ', StringComparison.Ordinal)]).ToList();
+        foreach (var first in organisationHeads)
+        {
+            if (names.TryGetValue(first, out var label) && label == "PER" && !personParts.Contains(first))
+            {
+                names[first] = "ORG";
+            }
+        }
 
         // Only lengths some name has are worth building keys for.
         var longest = Math.Min(MaxName, names.Keys.Max(k => k.Count(c => c == ' ') + 1));
@@ -213,7 +227,7 @@ internal static class DocumentConsistency
             StringComparer.Ordinal);
 
     // Only words that look like names: capitalised and not a common lower-case word.
-    private static bool Plausible(string token, FrozenSet<string> lowerWords) =>
+    private static bool Plausible(string token, IReadOnlySet<string> lowerWords) =>
         token.Length > 1 && char.IsUpper(token[0]) && !lowerWords.Contains(token.ToLowerInvariant());
 
     /// <summary>A name as written: its tokens joined by single spaces.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace Summarizer.Entities.Tagging;
 
@@ -106,27 +107,79 @@ internal sealed class Gazetteer
 
             var tab = line.IndexOf('\t', StringComparison.Ordinal);
             var label = tab > 0 ? line[..tab] : "";
-            var phrase = tab > 0 ? line[(tab + 1)..].Trim().ToLowerInvariant() : "";
-            var single = phrase.Length > 0 && !phrase.Contains(' ', StringComparison.Ordinal);
-            switch (label)
+            var written = tab > 0 ? line[(tab + 1)..].Trim().ToLowerInvariant() : "";
+
+            // "Tromsø" is often written "Tromso": a name also counts in plain Latin letters.
+            foreach (var phrase in new[] { written, Fold(written) }.Distinct(StringComparer.Ordinal))
             {
-                case "FIRST" or "LAST" when single:
-                    Or(phrase, label == "FIRST" ? FirstNameBit : LastNameBit);
+                AddEntry(label, phrase, source, number);
+            }
+        }
+    }
+
+    /// <summary>A lower-cased phrase in plain Latin letters: accents dropped, ø, æ, œ, ł, đ, ð, þ and ß spelt out.</summary>
+    internal static string Fold(string phrase)
+    {
+        var builder = new StringBuilder(phrase.Length);
+        foreach (var c in phrase.Normalize(NormalizationForm.FormD))
+        {
+            switch (c)
+            {
+                case 'ø':
+                    builder.Append('o');
                     break;
-                case "PER" or "ORG" or "LOC" or "MISC" when phrase.Length > 0:
-                    AddPhrase(phrase, label);
+                case 'æ':
+                    builder.Append("ae");
                     break;
-                case "COUNTRY" when phrase.Length > 0:
-                    AddCountry(phrase);
+                case 'œ':
+                    builder.Append("oe");
+                    break;
+                case 'ł':
+                    builder.Append('l');
+                    break;
+                case 'đ' or 'ð':
+                    builder.Append('d');
+                    break;
+                case 'þ':
+                    builder.Append("th");
+                    break;
+                case 'ß':
+                    builder.Append("ss");
                     break;
                 default:
-                    throw new FormatException($"{source}:{number}: expected 'LABEL<TAB>phrase' with LABEL one of PER, ORG, LOC, MISC, COUNTRY, FIRST, LAST.");
-            }
+                    if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+                    {
+                        builder.Append(c);
+                    }
 
-            if (single)
-            {
-                Or(phrase, ListedBit);
+                    break;
             }
+        }
+
+        return builder.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    private void AddEntry(string label, string phrase, string source, int number)
+    {
+        var single = phrase.Length > 0 && !phrase.Contains(' ', StringComparison.Ordinal);
+        switch (label)
+        {
+            case "FIRST" or "LAST" when single:
+                Or(phrase, label == "FIRST" ? FirstNameBit : LastNameBit);
+                break;
+            case "PER" or "ORG" or "LOC" or "MISC" when phrase.Length > 0:
+                AddPhrase(phrase, label);
+                break;
+            case "COUNTRY" when phrase.Length > 0:
+                AddCountry(phrase);
+                break;
+            default:
+                throw new FormatException($"{source}:{number}: expected 'LABEL<TAB>phrase' with LABEL one of PER, ORG, LOC, MISC, COUNTRY, FIRST, LAST.");
+        }
+
+        if (single)
+        {
+            Or(phrase, ListedBit);
         }
     }
 

@@ -15,6 +15,8 @@ internal sealed class NameShapes
     private readonly Dictionary<long, int> _trigrams = [];
     private readonly List<float> _logProbabilities = [];
     private readonly float[] _unseen = new float[Classes];
+    private List<int[]> _counts = [];
+    private long[] _totals = new long[Classes];
 
     private NameShapes()
     {
@@ -57,22 +59,85 @@ internal sealed class NameShapes
             shapes.Count(word, 3, counts, totals);
         }
 
-        // Add-one smoothing over the trigrams seen in any class.
+        shapes.Estimate(counts, totals);
+        return shapes;
+    }
+
+    /// <summary>
+    /// Writes the trigram counts (sorted, so the bytes repeat); <see cref="Read"/> turns them back into the model much
+    /// faster than learning it again. Counts rather than logarithms keep the file the same on every platform.
+    /// </summary>
+    internal void Write(BinaryWriter writer)
+    {
+        foreach (var t in _totals)
+        {
+            writer.Write(t);
+        }
+
+        writer.Write(_trigrams.Count);
+        foreach (var (key, row) in _trigrams.OrderBy(t => t.Key))
+        {
+            writer.Write(key);
+            foreach (var n in _counts[row])
+            {
+                writer.Write(n);
+            }
+        }
+    }
+
+    /// <summary>Reads counts written by <see cref="Write"/>.</summary>
+    internal static NameShapes Read(BinaryReader reader)
+    {
+        var shapes = new NameShapes();
+        var totals = new long[Classes];
+        for (var c = 0; c < Classes; c++)
+        {
+            totals[c] = reader.ReadInt64();
+        }
+
+        var count = reader.ReadInt32();
+        if (count < 0)
+        {
+            throw new InvalidDataException("Named-entity model file is corrupt (name shapes).");
+        }
+
+        var counts = new List<int[]>(count);
+        shapes._trigrams.EnsureCapacity(count);
+        for (var row = 0; row < count; row++)
+        {
+            shapes._trigrams[reader.ReadInt64()] = row;
+            var n = new int[Classes];
+            for (var c = 0; c < Classes; c++)
+            {
+                n[c] = reader.ReadInt32();
+            }
+
+            counts.Add(n);
+        }
+
+        shapes.Estimate(counts, totals);
+        return shapes;
+    }
+
+    // Add-one smoothing over the trigrams seen in any class.
+    private void Estimate(List<int[]> counts, long[] totals)
+    {
+        _counts = counts;
+        _totals = totals;
         var vocabulary = counts.Count + 1;
         for (var c = 0; c < Classes; c++)
         {
-            shapes._unseen[c] = MathF.Log(1f / (totals[c] + vocabulary));
+            _unseen[c] = MathF.Log(1f / (totals[c] + vocabulary));
         }
 
+        _logProbabilities.Capacity = counts.Count * Classes;
         foreach (var row in counts)
         {
             for (var c = 0; c < Classes; c++)
             {
-                shapes._logProbabilities.Add(MathF.Log((row[c] + 1f) / (totals[c] + vocabulary)));
+                _logProbabilities.Add(MathF.Log((row[c] + 1f) / (totals[c] + vocabulary)));
             }
         }
-
-        return shapes;
     }
 
     /// <summary>Best class times three plus a confidence step (0 to 2), or <see cref="None"/>.</summary>

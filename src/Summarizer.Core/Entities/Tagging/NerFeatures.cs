@@ -28,6 +28,12 @@ internal sealed class NerFeatures
         "goalkeeper", "spokesman", "spokeswoman", "director", "leader", "manager", "officer", "mr.", "mrs.", "dr.",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string> Particles = new[]
+    {
+        "de", "da", "del", "della", "di", "do", "dos", "du", "van", "von", "der", "den", "ter", "al", "el", "bin", "ibn",
+        "la", "le", "st", "st.",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> OrgWords = new[]
     {
         "inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "llc", "ag", "sa", "nv", "gmbh", "group",
@@ -48,25 +54,50 @@ internal sealed class NerFeatures
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly Gazetteer _gazetteer;
-    private readonly FrozenSet<string> _lowerWords;
+    private readonly IReadOnlySet<string> _lowerWords;
     private readonly WordClusters _clusters;
     private readonly NameShapes _shapes;
     private readonly int _mask;
 
-    internal NerFeatures(Gazetteer gazetteer, FrozenSet<string> lowerWords, WordClusters clusters, int hashBits)
+    /// <summary>Features over the given lists; name shapes are learnt from the lists unless given.</summary>
+    internal NerFeatures(Gazetteer gazetteer, IReadOnlySet<string> lowerWords, WordClusters clusters, int hashBits, NameShapes? shapes = null)
     {
         _gazetteer = gazetteer;
         _lowerWords = lowerWords;
         _clusters = clusters;
-        _shapes = NameShapes.Build(gazetteer, lowerWords);
+        _shapes = shapes ?? NameShapes.Build(gazetteer, lowerWords);
         _mask = (1 << hashBits) - 1;
     }
+
+    internal NameShapes Shapes => _shapes;
 
     internal WordClusters Clusters => _clusters;
 
     internal Gazetteer Gazetteer => _gazetteer;
 
-    internal FrozenSet<string> LowerWords => _lowerWords;
+    internal IReadOnlySet<string> LowerWords => _lowerWords;
+
+    /// <summary>
+    /// Where a name may begin: in normally cased text not at a word without a capital letter or digit ("frank" in
+    /// "talks as “frank”"), unless it is a particle of a name ("de Silva", "van Gogh") or a social-media handle or tag
+    /// ("@nytimes", "#Ottawa"). Null when any token may.
+    /// </summary>
+    internal static bool[]? NameStarts(IReadOnlyList<string> tokens)
+    {
+        if (CaseOf(tokens) != SentenceCase.Mixed)
+        {
+            return null;
+        }
+
+        var starts = new bool[tokens.Count];
+        for (var i = 0; i < starts.Length; i++)
+        {
+            starts[i] = tokens[i].Any(c => char.IsUpper(c) || char.IsDigit(c)) || Particles.Contains(tokens[i])
+                || tokens[i].StartsWith('@') || tokens[i].StartsWith('#');
+        }
+
+        return starts;
+    }
 
     internal static SentenceCase CaseOf(IReadOnlyList<string> tokens)
     {

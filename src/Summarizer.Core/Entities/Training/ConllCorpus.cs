@@ -10,6 +10,9 @@ public sealed record ConllSentence(IReadOnlyList<string> Tokens, IReadOnlyList<s
     /// document markers every sentence is its own document.
     /// </summary>
     public int DocumentIndex { get; init; }
+
+    /// <summary>How much the sentence counts in training (its set's weight). Default 1.</summary>
+    public double Weight { get; init; } = 1;
 }
 
 /// <summary>A labelled entity span over token positions <c>[Start, End)</c>.</summary>
@@ -51,7 +54,14 @@ public static class ConllCorpus
                 continue;
             }
 
-            var parts = line.Split(line.Contains('\t') ? '\t' : ' ', StringSplitOptions.RemoveEmptyEntries);
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            if (tab >= 0 && line.AsSpan(0, tab).IsWhiteSpace())
+            {
+                // A whitespace token (tweets carry some): nothing to tag.
+                continue;
+            }
+
+            var parts = line.Split(tab >= 0 ? '\t' : ' ', StringSplitOptions.RemoveEmptyEntries);
             if (parts.Length < 2)
             {
                 throw new FormatException($"{path}:{lineNumber}: expected a token and a tag, got '{line}'.");

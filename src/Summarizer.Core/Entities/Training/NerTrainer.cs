@@ -3,11 +3,17 @@ using Summarizer.Entities.Tagging;
 
 namespace Summarizer.Entities.Training;
 
-/// <summary>Options for <see cref="NerTrainer"/>. The defaults reproduce the shipped model.</summary>
+/// <summary>
+/// Options for <see cref="NerTrainer"/>. The shipped model uses the defaults with <see cref="IncludeDev"/>, the name
+/// lists, common words and word classes of src/Summarizer.NerData (its README has the command).
+/// </summary>
 public sealed record NerTrainingOptions
 {
     /// <summary>The default options.</summary>
     public static NerTrainingOptions Default { get; } = new();
+
+    /// <summary>Also train on each set's dev split (see <see cref="NerDataSets.Read"/>). Default false.</summary>
+    public bool IncludeDev { get; init; }
 
     /// <summary>Passes over the training data. Default 10.</summary>
     public int Epochs { get; init; } = 10;
@@ -55,37 +61,54 @@ public sealed record NerTrainingOptions
     public IReadOnlyList<string> CommonWords { get; init; } = [];
 }
 
+/// <summary>A set to train on: a data folder or file, how much its sentences count, and its format (detected when null).</summary>
+/// <param name="Path">A data-set folder or a single file (see <see cref="NerDataSets"/>).</param>
+/// <param name="Weight">How much each sentence counts against a sentence of weight 1.</param>
+/// <param name="Format">The layout; null detects it.</param>
+public sealed record NerTrainingSet(string Path, double Weight = 1, NerDataFormat? Format = null);
+
 /// <summary>
 /// Trains the named-entity tagger: a structured averaged perceptron over hashed features with BIO-constrained Viterbi
 /// decoding, on CoNLL token sequences.
 /// </summary>
 public static class NerTrainer
 {
-    // Evaluation-only sets: refusing them by name keeps a slip on the command line from leaking them into a model.
-    private static readonly string[] MeasuringOnly = ["eng.testa", "eng.testb", "conll2003", "gmb"];
-
-    /// <summary>Trains on CoNLL files and writes the model to <paramref name="outputPath"/>.</summary>
-    /// <exception cref="ArgumentException">A file is one of the measuring-only sets.</exception>
-    public static void TrainFiles(IEnumerable<string> trainingFiles, string outputPath, NerTrainingOptions? options = null,
+    /// <summary>
+    /// Trains on the training split of each set (and its dev split with <see cref="NerTrainingOptions.IncludeDev"/>),
+    /// each sentence counting as much as its set's weight, and writes the model to <paramref name="outputPath"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">A set is one of the measuring-only sets, or a weight is not positive.</exception>
+    /// <exception cref="FormatException">A data file is malformed; the message names it.</exception>
+    public static void TrainSets(IEnumerable<NerTrainingSet> sets, string outputPath, NerTrainingOptions? options = null,
         Action<string>? log = null)
     {
-        ArgumentNullException.ThrowIfNull(trainingFiles);
+        ArgumentNullException.ThrowIfNull(sets);
         ArgumentNullException.ThrowIfNull(outputPath);
+        options ??= NerTrainingOptions.Default;
         var sentences = new List<ConllSentence>();
-        foreach (var file in trainingFiles)
+        foreach (var set in sets)
         {
-            if (MeasuringOnly.Any(m => file.Contains(m, StringComparison.OrdinalIgnoreCase)))
+            if (NerDataSets.IsMeasuringOnly(set.Path))
             {
-                throw new ArgumentException($"'{file}' is for measuring only and must not be used for training.", nameof(trainingFiles));
+                throw new ArgumentException($"'{set.Path}' is for measuring only and must not be used for training.", nameof(sets));
             }
 
-            var read = ConllCorpus.Read(file);
-            log?.Invoke($"{file}: {read.Count} sentences");
-            sentences.AddRange(read);
+            if (!(set.Weight > 0))
+            {
+                throw new ArgumentException($"'{set.Path}': the weight must be a positive number, not {set.Weight}.", nameof(sets));
+            }
+
+            NerSplit[] splits = options.IncludeDev ? [NerSplit.Train, NerSplit.Dev] : [NerSplit.Train];
+            foreach (var split in splits.Take(Directory.Exists(set.Path) ? 2 : 1))
+            {
+                var read = NerDataSets.Read(set.Path, split, set.Format);
+                log?.Invoke($"{set.Path} ({NerDataSets.SplitName(split)}): {read.Count} sentences, weight {set.Weight}");
+                sentences.AddRange(read.Select(s => s with { Weight = set.Weight }));
+            }
         }
 
         // Train before touching the output, and replace it whole, so a failed run leaves no half-written model.
-        var model = TrainModel(sentences, options ?? NerTrainingOptions.Default, log);
+        var model = TrainModel(sentences, options, log);
         var temporary = outputPath + ".tmp";
         using (var output = File.Create(temporary))
         {
@@ -101,6 +124,15 @@ public static class NerTrainer
     {
         ArgumentNullException.ThrowIfNull(output);
         TrainModel(sentences, options ?? NerTrainingOptions.Default, log).Save(output);
+    }
+
+    // Single words the lists give as nationalities (MISC) and never as places.
+    private static FrozenSet<string> Nationalities(Gazetteer gazetteer)
+    {
+        var misc = 1 << Gazetteer.LabelIndex("MISC");
+        var loc = 1 << Gazetteer.LabelIndex("LOC");
+        return gazetteer.Entries.Where(e => (e.Value & misc) != 0 && (e.Value & loc) == 0 && !e.Key.Contains(' ', StringComparison.Ordinal))
+            .Select(e => e.Key).ToFrozenSet(StringComparer.Ordinal);
     }
 
     internal static NerModel TrainModel(IReadOnlyList<ConllSentence> sentences, NerTrainingOptions options, Action<string>? log)
@@ -121,6 +153,10 @@ public static class NerTrainer
         }
 
         log?.Invoke($"gazetteer: {full.Entries.Count} phrases");
+
+        // The sets follow different conventions; bring them to CoNLL's, with nationalities from the lists.
+        var nationalities = Nationalities(full);
+        sentences = sentences.Select(s => NerConventions.Apply(s, nationalities)).ToArray();
 
         var lowerWords = new HashSet<string>(StringComparer.Ordinal);
         for (var s = 0; s < sentences.Count; s++)
@@ -168,9 +204,9 @@ public static class NerTrainer
             log?.Invoke($"word classes: {clusters.Packed.Count} words");
         }
 
-        var features = new NerFeatures(full, lowerWords.ToFrozenSet(StringComparer.Ordinal), clusters, options.HashBits);
+        var features = new NerFeatures(full, lowerWords, clusters, options.HashBits);
         var random = new Random(options.Seed);
-        var instances = new List<(int[] Features, int[] Counts, int[] Gold)>();
+        var instances = new List<(int[] Features, int[] Counts, int[] Gold, float Weight)>();
         for (var s = 0; s < sentences.Count; s++)
         {
             var sentence = sentences[s];
@@ -197,7 +233,7 @@ public static class NerTrainer
                 var f = new int[tokens.Count * NerFeatures.MaxPerToken];
                 var c = new int[tokens.Count];
                 features.Extract(tokens, f, c, gazetteer);
-                instances.Add((f, c, gold));
+                instances.Add((f, c, gold, (float)sentence.Weight));
             }
         }
 
@@ -237,8 +273,8 @@ public static class NerTrainer
                 var errors = 0;
                 foreach (var index in order)
                 {
-                    var (f, c, gold) = instances[index];
-                    var predicted = NerModel.Decode(f, c, gold.Length, weights, transitions);
+                    var (f, c, gold, weight) = instances[index];
+                    var predicted = NerModel.Decode(f, c, gold.Length, weights, transitions, runTime: false);
                     for (var i = 0; i < gold.Length; i++)
                     {
                         var prevGold = i == 0 ? L : gold[i - 1];
@@ -249,15 +285,15 @@ public static class NerTrainer
                             for (var k = 0; k < c[i]; k++)
                             {
                                 var row = f[i * NerFeatures.MaxPerToken + k] * L;
-                                Update(weights, totals, row + gold[i], 1);
-                                Update(weights, totals, row + predicted[i], -1);
+                                Update(weights, totals, row + gold[i], weight);
+                                Update(weights, totals, row + predicted[i], -weight);
                             }
                         }
 
                         if (gold[i] != predicted[i] || prevGold != prevPredicted)
                         {
-                            Update(transitions, transitionTotals, prevGold * L + gold[i], 1);
-                            Update(transitions, transitionTotals, prevPredicted * L + predicted[i], -1);
+                            Update(transitions, transitionTotals, prevGold * L + gold[i], weight);
+                            Update(transitions, transitionTotals, prevPredicted * L + predicted[i], -weight);
                         }
                     }
 
@@ -280,7 +316,7 @@ public static class NerTrainer
 
             return (weights, transitions);
 
-            void Update(float[] w, double[] t, int i, int delta)
+            void Update(float[] w, double[] t, int i, float delta)
             {
                 w[i] += delta;
                 t[i] += step * (double)delta;

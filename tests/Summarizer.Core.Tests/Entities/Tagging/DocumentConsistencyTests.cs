@@ -31,6 +31,47 @@ public class DocumentConsistencyTests
     }
 
     [Fact]
+    public void Apply_BareNameBeginningAnOrganisation_IsThatOrganisation()
+    {
+        IReadOnlyList<IReadOnlyList<string>> sentences =
+        [
+            "Nordvik Foods agreed to merge .".Split(' '),
+            "Nordvik shares rose .".Split(' '),
+            "Nordvik chief executive Karin Holm will lead it .".Split(' '),
+        ];
+        List<TokenSpan>[] spans =
+        [
+            [new(0, 2, "ORG")],
+            [new(0, 1, "PER")],
+            [new(0, 1, "PER"), new(3, 5, "PER")],
+        ];
+
+        DocumentConsistency.Apply(sentences, spans, FrozenSet<string>.Empty);
+
+        Assert.Equal([new TokenSpan(0, 1, "ORG")], spans[1]);
+        Assert.Equal([new TokenSpan(0, 1, "ORG"), new TokenSpan(3, 5, "PER")], spans[2]);
+    }
+
+    [Fact]
+    public void Apply_BareNameOfAPersonWhoseNameAlsoBeginsAnOrganisation_StaysAPerson()
+    {
+        IReadOnlyList<IReadOnlyList<string>> sentences =
+        [
+            "Henry Ford founded Ford Motor .".Split(' '),
+            "Ford said so .".Split(' '),
+        ];
+        List<TokenSpan>[] spans =
+        [
+            [new(0, 2, "PER"), new(3, 5, "ORG")],
+            [new(0, 1, "PER")],
+        ];
+
+        DocumentConsistency.Apply(sentences, spans, FrozenSet<string>.Empty);
+
+        Assert.Equal([new TokenSpan(0, 1, "PER")], spans[1]);
+    }
+
+    [Fact]
     public void Apply_SpanStartingInsideATitle_KeepsOnlyThePerson()
     {
         IReadOnlyList<IReadOnlyList<string>> sentences = ["US Secretary of State Antony Blinken met Lavrov .".Split(' ')];

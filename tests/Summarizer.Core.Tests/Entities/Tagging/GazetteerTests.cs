@@ -23,6 +23,29 @@ public class GazetteerTests
     }
 
     [Fact]
+    public void AddList_NameWithLettersBeyondAscii_IsAlsoKnownInPlainLetters()
+    {
+        var gazetteer = new Gazetteer();
+        gazetteer.AddList(new StringReader("LOC\ttromsø\nLOC\tkraków\nLAST\tstraße\n"), "names.tsv");
+
+        Assert.NotEqual(0, gazetteer.Lookup("tromsø") & (1 << Gazetteer.LabelIndex("LOC")));
+        Assert.NotEqual(0, gazetteer.Lookup("tromso") & (1 << Gazetteer.LabelIndex("LOC")));
+        Assert.NotEqual(0, gazetteer.Lookup("krakow") & (1 << Gazetteer.LabelIndex("LOC")));
+        Assert.NotEqual(0, gazetteer.Lookup("strasse") & Gazetteer.LastNameBit);
+    }
+
+    [Theory]
+    [InlineData("tromsø", "tromso")]
+    [InlineData("łódź", "lodz")]
+    [InlineData("æbeltoft", "aebeltoft")]
+    [InlineData("são paulo", "sao paulo")]
+    [InlineData("paris", "paris")]
+    public void Fold_Phrase_IsSpeltInPlainLatinLetters(string phrase, string expected)
+    {
+        Assert.Equal(expected, Gazetteer.Fold(phrase));
+    }
+
+    [Fact]
     public void AddList_UnknownLabel_NamesSourceAndLine()
     {
         var gazetteer = new Gazetteer();
