@@ -82,6 +82,12 @@ public sealed class SemanticSummarizer : RankingSummarizer
     /// <inheritdoc />
     public override string Name => Method.Name;
 
+    /// <summary>
+    /// Semantic similarity counts between sentences at most this far apart; nearer pairs than that are every pair of
+    /// a news article (a few dozen sentences), while a book-length text stays linear in its length.
+    /// </summary>
+    public const int Window = 200;
+
     /// <inheritdoc />
     public override double[] RateSentences(Document document)
     {
@@ -92,11 +98,19 @@ public sealed class SemanticSummarizer : RankingSummarizer
         var embeddings = document.Language == source.Language ? source : null;
         var vectors = embeddings?.For(document);
         var lexicalWeight = vectors is null ? 1 : _options.LexicalWeight;
-        var similarity = new double[n * n];
-        Lexical(document, similarity, lexicalWeight, _options.IdfWeight);
+
+        // Summed similarity to later and earlier sentences: the lexical part from running sums (linear in the text),
+        // the thresholded semantic part over the window.
+        var (forward, backward) = UnitVector.DirectedSums(UnitVector.ForSentences(document, _options.IdfWeight), document.Terms.Count);
+        for (var i = 0; i < n; i++)
+        {
+            forward[i] *= lexicalWeight;
+            backward[i] *= lexicalWeight;
+        }
+
         if (vectors is not null && lexicalWeight < 1)
         {
-            Semantic(vectors, similarity, 1 - lexicalWeight);
+            AddSemantic(vectors, forward, backward, 1 - lexicalWeight);
         }
 
         var title = vectors is not null && !string.IsNullOrWhiteSpace(document.Article.Title) ? embeddings!.Encode(document.Article.Title) : null;
@@ -106,18 +120,7 @@ public sealed class SemanticSummarizer : RankingSummarizer
         var prior = 1.0;
         for (var i = 0; i < n; i++)
         {
-            double forward = 0, backward = 0;
-            for (var j = 0; j < i; j++)
-            {
-                backward += similarity[(i * n) + j];
-            }
-
-            for (var j = i + 1; j < n; j++)
-            {
-                forward += similarity[(i * n) + j];
-            }
-
-            var score = ((_options.ForwardWeight * forward) + (_options.BackwardWeight * backward)) / n;
+            var score = ((_options.ForwardWeight * forward[i]) + (_options.BackwardWeight * backward[i])) / n;
             score += _options.PositionWeight * prior;
             var toTitle = 0.0;
             if (titleNorm > 0)
@@ -145,62 +148,39 @@ public sealed class SemanticSummarizer : RankingSummarizer
         return scores;
     }
 
-    // TF-IDF cosine of stems (idf over the article's sentences), times weight, into the n×n matrix.
-    private static void Lexical(Document document, double[] similarity, double weight, double idfWeight)
-    {
-        var sentences = document.Sentences;
-        var n = sentences.Count;
-        var termWeights = new double[document.Terms.Count];
-        for (var t = 0; t < termWeights.Length; t++)
-        {
-            termWeights[t] = Math.Pow(Math.Log((n + 1.0) / document.SentenceFrequency[t]), 2 * idfWeight);
-        }
-
-        var norms = sentences.Select(s => Math.Sqrt(s.Terms.Dot(s.Terms, termWeights))).ToArray();
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = i + 1; j < n && norms[i] > 0; j++)
-            {
-                if (norms[j] > 0)
-                {
-                    var s = weight * sentences[i].Terms.Dot(sentences[j].Terms, termWeights) / (norms[i] * norms[j]);
-                    similarity[(i * n) + j] += s;
-                    similarity[(j * n) + i] += s;
-                }
-            }
-        }
-    }
-
-    // PacSum's thresholded similarity: below min + threshold · (max − min) counts as 0, the rest as the excess.
-    private void Semantic(float[][] vectors, double[] similarity, double weight)
+    // PacSum's thresholded similarity, times weight, added to each sentence's sums: of the pairs within the window,
+    // below min + threshold · (max − min) counts as 0, the rest as the excess.
+    private void AddSemantic(float[][] vectors, double[] forward, double[] backward, double weight)
     {
         var n = vectors.Length;
-        var raw = new double[n * n];
-        double min = double.MaxValue, max = double.MinValue;
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = i + 1; j < n; j++)
-            {
-                var s = StaticEmbeddings.Cosine(vectors[i], vectors[j]);
-                raw[(i * n) + j] = s;
-                min = Math.Min(min, s);
-                max = Math.Max(max, s);
-            }
-        }
-
         if (n < 2)
         {
             return;
         }
 
+        // raw[i][d - 1] is the similarity of sentence i to sentence i + d.
+        var raw = new double[n][];
+        double min = double.MaxValue, max = double.MinValue;
+        for (var i = 0; i < n; i++)
+        {
+            raw[i] = new double[Math.Min(Window, n - 1 - i)];
+            for (var d = 1; d <= raw[i].Length; d++)
+            {
+                var s = StaticEmbeddings.Cosine(vectors[i], vectors[i + d]);
+                raw[i][d - 1] = s;
+                min = Math.Min(min, s);
+                max = Math.Max(max, s);
+            }
+        }
+
         var floor = min + (_options.Threshold * (max - min));
         for (var i = 0; i < n; i++)
         {
-            for (var j = i + 1; j < n; j++)
+            for (var d = 1; d <= raw[i].Length; d++)
             {
-                var s = weight * Math.Max(0, raw[(i * n) + j] - floor);
-                similarity[(i * n) + j] += s;
-                similarity[(j * n) + i] += s;
+                var s = weight * Math.Max(0, raw[i][d - 1] - floor);
+                forward[i] += s;
+                backward[i + d] += s;
             }
         }
     }

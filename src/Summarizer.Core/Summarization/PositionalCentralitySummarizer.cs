@@ -85,7 +85,7 @@ public sealed class PositionalCentralitySummarizer : ISummarizer
     public double[] RateSentences(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return Rate(document, UnitVectors(document, _options.IdfWeight));
+        return Rate(document, UnitVector.ForSentences(document, _options.IdfWeight));
     }
 
     /// <inheritdoc />
@@ -98,7 +98,7 @@ public sealed class PositionalCentralitySummarizer : ISummarizer
             return ExtractiveSummary.Empty(document, Name);
         }
 
-        var units = UnitVectors(document, _options.IdfWeight);
+        var units = UnitVector.ForSentences(document, _options.IdfWeight);
         var scores = Rate(document, units);
         for (var i = 0; i < n; i++)
         {
@@ -163,32 +163,11 @@ public sealed class PositionalCentralitySummarizer : ISummarizer
         return new ExtractiveSummary(document, Name, chosen);
     }
 
-    // Forward and backward centrality from running sums of unit vectors: Σ_{j>i} cos(i, j) = û_i · Σ_{j>i} û_j, so
-    // one pass each way over the term vectors gives every sentence's sums exactly, in linear time.
     private double[] Rate(Document document, UnitVector[] units)
     {
         var sentences = document.Sentences;
         var n = sentences.Count;
-        var running = new double[document.Terms.Count];
-        var backward = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            backward[i] = units[i].Dot(running);
-            units[i].AddTo(running);
-        }
-
-        Array.Clear(running);
-        var forward = new double[n];
-        for (var i = n - 1; i >= 0; i--)
-        {
-            forward[i] = units[i].Dot(running);
-            units[i].AddTo(running);
-        }
-
-        if (WorkCounters.Current is { } work)
-        {
-            work.TermVisits += 4L * units.Sum(u => (long)u.Ids.Length);
-        }
+        var (forward, backward) = UnitVector.DirectedSums(units, document.Terms.Count);
 
         var scores = new double[n];
         var title = document.TitleTerms;
@@ -213,77 +192,5 @@ public sealed class PositionalCentralitySummarizer : ISummarizer
         }
 
         return scores;
-    }
-
-    // Each sentence's term-count vector, each stem scaled by idf^idfWeight, at unit length (all zero for a sentence
-    // without content terms): the dot product of two is their cosine with every shared stem weighted idf^(2·idfWeight).
-    private static UnitVector[] UnitVectors(Document document, double idfWeight)
-    {
-        var sentences = document.Sentences;
-        var n = sentences.Count;
-        double[]? scale = null;
-        if (idfWeight > 0)
-        {
-            scale = new double[document.Terms.Count];
-            for (var t = 0; t < scale.Length; t++)
-            {
-                scale[t] = Math.Pow(Math.Log((n + 1.0) / document.SentenceFrequency[t]), idfWeight);
-            }
-        }
-
-        var units = new UnitVector[n];
-        for (var i = 0; i < n; i++)
-        {
-            var terms = sentences[i].Terms;
-            var ids = terms.Ids.ToArray();
-            var values = new double[ids.Length];
-            var norm = 0.0;
-            for (var k = 0; k < values.Length; k++)
-            {
-                values[k] = terms.Weights[k] * (scale?[ids[k]] ?? 1);
-                norm += values[k] * values[k];
-            }
-
-            norm = Math.Sqrt(norm);
-            for (var k = 0; k < values.Length; k++)
-            {
-                values[k] = norm > 0 ? values[k] / norm : 0;
-            }
-
-            units[i] = new UnitVector(ids, values);
-        }
-
-        return units;
-    }
-
-    private readonly record struct UnitVector(int[] Ids, double[] Values)
-    {
-        public double Dot(double[] dense)
-        {
-            var sum = 0.0;
-            for (var k = 0; k < Ids.Length; k++)
-            {
-                sum += Values[k] * dense[Ids[k]];
-            }
-
-            return sum;
-        }
-
-        public void AddTo(double[] dense)
-        {
-            for (var k = 0; k < Ids.Length; k++)
-            {
-                dense[Ids[k]] += Values[k];
-            }
-        }
-
-        // Writes the vector's values into dense, or zeros over them, leaving other terms alone.
-        public void WriteTo(double[] dense, bool clear)
-        {
-            for (var k = 0; k < Ids.Length; k++)
-            {
-                dense[Ids[k]] = clear ? 0 : Values[k];
-            }
-        }
     }
 }
