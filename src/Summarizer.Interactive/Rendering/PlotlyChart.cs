@@ -35,8 +35,12 @@ internal static class PlotlyChart
     /// <summary>The class of every chart's element: marks an output that needs plotly.js on the page.</summary>
     public const string CssClass = "summarizer-chart";
 
-    /// <summary>The embedded plotly.js version.</summary>
-    public const string PlotlyJsVersion = "4.1.2";
+    /// <summary>The embedded plotly.js version: the basic bundle (bar and scatter traces, all these charts use), a
+    /// quarter of the full bundle's size, so the output that carries it stays near 1 MB.</summary>
+    public const string PlotlyJsVersion = "4.1.1";
+
+    /// <summary>The first line of the embedded bundle's banner, as it appears in an output that carries it.</summary>
+    public const string LibraryBanner = "* plotly.js (basic - minified) v" + PlotlyJsVersion;
 
     /// <summary>The embedded plotly.js source (minified).</summary>
     public static string LibrarySource => Library.Value;
@@ -221,9 +225,9 @@ internal static class PlotlyChart
 
     private static string ReadLibrary()
     {
-        const string name = "Summarizer.Resources.plotly.min.js";
+        const string name = "Summarizer.Resources.plotly-basic.min.js";
         using var stream = typeof(PlotlyChart).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"The embedded resource '{name}' is missing from Summarizer.Core.");
+            ?? throw new InvalidOperationException($"The embedded resource '{name}' is missing from Summarizer.Interactive.");
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return reader.ReadToEnd();
     }

@@ -1,4 +1,5 @@
 using Microsoft.Data.Analysis;
+using Summarizer.Interactive.Rendering;
 using Summarizer.Interactive.Tests.TestSupport;
 
 namespace Summarizer.Interactive.Tests.Commands;
@@ -96,8 +97,8 @@ public sealed class WordFreqCommandTests : KernelTest
         var first = await Kernel.SubmitAsync("#!word-freq\nAlpha beta alpha.");
         var second = await Kernel.SubmitAsync("#!word-freq\nGamma delta gamma.");
 
-        Assert.Contains("plotly.js v", first.SingleValue("text/html", v => v.Contains("summarizer-chart", StringComparison.Ordinal)), StringComparison.Ordinal);
-        Assert.DoesNotContain("plotly.js v", second.SingleValue("text/html", v => v.Contains("summarizer-chart", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains(PlotlyChart.LibraryBanner, first.SingleValue("text/html", v => v.Contains("summarizer-chart", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.DoesNotContain(PlotlyChart.LibraryBanner, second.SingleValue("text/html", v => v.Contains("summarizer-chart", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
     [Fact]

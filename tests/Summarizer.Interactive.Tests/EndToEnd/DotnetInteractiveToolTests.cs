@@ -13,7 +13,7 @@ namespace Summarizer.Interactive.Tests.EndToEnd;
 public sealed class DotnetInteractiveToolTests(ITestOutputHelper output)
 {
     // The first line of the embedded plotly.js bundle: present only where the library itself is inlined.
-    private const string LibraryMarker = "* plotly.js v4.1.2";
+    private const string LibraryMarker = "* plotly.js (basic - minified) v4.1.1";
 
     [Fact]
     public async Task Tool_LoadsPackedExtension_RunsMagicCommandsWithoutFailures()
