@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using Summarizer.Ingestion;
 using Summarizer.Requests;
+using Summarizer.Sharding;
 using Summarizer.Stories;
 
 namespace Summarizer.Cli.Commands;
@@ -39,14 +40,19 @@ internal static class StoriesCommand
         };
         var fields = new InputFieldOptions();
         var request = new RequestArguments();
+        var shardOption = new ShardOption(
+            "Only shard K of N (K from 0 to N-1, e.g. 0/4): every shard finds the same copies and stories over all the inputs, "
+                + "then summarises and writes only its stories (a stable split by story id) and the load failures of its inputs; 'summarizer merge' joins the outputs.");
         var command = new Command("stories", "Group articles into stories (copies set apart) and summarise each story from all its articles.")
         {
             inputs, format, threshold, minArticles,
         };
         request.AddTo(command);
         fields.AddTo(command);
+        shardOption.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var shard = shardOption.Get(parse);
             var storyOptions = StoryOptions.Default;
             if (parse.GetValue(threshold) is { } t)
             {
@@ -70,11 +76,15 @@ internal static class StoriesCommand
                 .ConfigureAwait(false);
             var report = pipeline.Find(load.Articles);
             var writer = StoryWriter.Create(parse.GetValue(format), console.Out);
-            var failed = load.Failures.Count;
+
+            // Finding stories needs every article, and is cheap; the summaries (LLM digests above all) are the work
+            // that shards share out.
+            var failures = load.Failures.Where(f => shard.Contains(f)).ToArray();
+            var failed = failures.Length;
             var written = 0;
             try
             {
-                var shown = report.Stories.Where(s => s.Articles.Count >= parse.GetValue(minArticles));
+                var shown = report.Stories.Where(s => s.Articles.Count >= parse.GetValue(minArticles) && (shard.Count <= 1 || Shard.Of("story:" + s.Id, shard.Count) == shard.Index));
                 await foreach (var result in pipeline.SummarizeAsync(report, shown, cancellationToken).ConfigureAwait(false))
                 {
                     failed += result.Summary.Error is null ? 0 : 1;
@@ -84,12 +94,12 @@ internal static class StoriesCommand
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                writer.Complete(load.Failures);
+                writer.Complete(failures);
                 await console.Error.WriteLineAsync($"Cancelled after {written} stories; finished stories are kept.").ConfigureAwait(false);
                 return SummarizeCommand.Cancelled;
             }
 
-            writer.Complete(load.Failures);
+            writer.Complete(failures);
             var duplicates = report.Duplicates.Duplicates;
             await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Stories: {report.Articles.Count} articles, {duplicates.Count} copies ({duplicates.Count(d => d.Kind == DuplicateKind.Exact)} exact, {duplicates.Count(d => d.Kind == DuplicateKind.Near)} near), {report.Stories.Count} stories ({report.Stories.Count(s => s.Articles.Count > 1)} with several articles), {load.Failures.Count} inputs failed, {clock.Elapsed.TotalSeconds:0.00} s")).ConfigureAwait(false);

@@ -37,6 +37,20 @@ public sealed class ShardedRunTests : IDisposable
         Assert.True(parts.Count(p => p.Length > 0) > 1, "Expected the seeds' articles spread over several shards.");
     }
 
+    [Fact]
+    public async Task Stories_FourShardProcessesOverAFeedAndAMissingFile_MergeHasExactlyTheStoriesOfOneRun()
+    {
+        var feed = Path.Combine(_dir, "feed.jsonl");
+        await File.WriteAllTextAsync(feed, Summarizer.Core.Tests.Stories.StoryCorpus.ToJsonl());
+
+        var (single, merged, parts) = await RunAsync("stories", [feed, Path.Combine(_dir, "missing.jsonl")], ["-f", "jsonl"]);
+
+        Assert.Equal(Sorted(single), Sorted(merged));
+        Assert.Equal(single.Length, parts.Sum(p => p.Length));
+        Assert.Single(merged, l => l.Contains("\"error\"", StringComparison.Ordinal) && l.Contains("missing.jsonl", StringComparison.Ordinal));
+        Assert.True(parts.Count(p => p.Length > 0) > 1, "Expected the feed's stories spread over several shards.");
+    }
+
     [SharedDataFact("cnndm-dev/dev.jsonl")]
     public async Task Summarize_FourShardProcessesOverDevJsonl_MergeEqualsOneRunInInputOrder()
     {
