@@ -61,8 +61,8 @@ internal sealed class Lexicon
             return Remember(_unspaced, stem, new Word(own, stem, _stopWords.Contains(own), StemId(stem)));
         }
 
-        Span<char> buffer = stackalloc char[128];
-        var normalized = length <= buffer.Length ? buffer[..length] : new char[length];
+        // Sized to the token: a fixed 128-character buffer would be zeroed for every token.
+        Span<char> normalized = length <= 128 ? stackalloc char[length] : new char[length];
         Tokenizer.Normalize(text.AsSpan(start, length), normalized);
         if (_wordLookup.TryGetValue(normalized, out var word))
         {
