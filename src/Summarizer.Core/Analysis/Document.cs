@@ -10,7 +10,8 @@ namespace Summarizer.Analysis;
 /// </summary>
 public sealed class Document
 {
-    private readonly ConcurrentDictionary<string, object> _derived = new(StringComparer.Ordinal);
+    // Made on first use: most documents of a batch run are summarised by methods that cache nothing.
+    private ConcurrentDictionary<string, object>? _derived;
 
     internal Document(Article article, string language, IReadOnlyList<Sentence> sentences, IReadOnlyList<string> terms,
         int[] termCounts, int[] sentenceFrequency, TermVector titleTerms)
@@ -63,6 +64,7 @@ public sealed class Document
         where T : notnull
     {
         ArgumentNullException.ThrowIfNull(factory);
-        return (T)_derived.GetOrAdd(key, static (_, state) => state.factory(state.doc), (factory, doc: this));
+        var derived = LazyInitializer.EnsureInitialized(ref _derived, static () => new(StringComparer.Ordinal));
+        return (T)derived.GetOrAdd(key, static (_, state) => state.factory(state.doc), (factory, doc: this));
     }
 }

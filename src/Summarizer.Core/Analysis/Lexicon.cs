@@ -27,6 +27,9 @@ internal sealed class Lexicon
     private readonly FrozenSet<string> _stopWords;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _stopLookup;
     private readonly Stemmer? _stemmer;
+
+    // Punctuation, digits and one-letter words are about one news token in seven: an array finds them without hashing.
+    private readonly Word?[] _ascii = new Word?[128];
     private int _size;
     private int _nextStemId;
 
@@ -61,9 +64,21 @@ internal sealed class Lexicon
             return Remember(_unspaced, stem, new Word(own, stem, _stopWords.Contains(own), StemId(stem)));
         }
 
-        Span<char> buffer = stackalloc char[128];
-        var normalized = length <= buffer.Length ? buffer[..length] : new char[length];
-        Tokenizer.Normalize(text.AsSpan(start, length), normalized);
+        var c = text[start];
+        if (length == 1 && c < _ascii.Length)
+        {
+            // A single ASCII character is always the same kind of token: letter, digit or punctuation.
+            return _ascii[c] ??= Find(text.AsSpan(start, 1), kind);
+        }
+
+        return Find(text.AsSpan(start, length), kind);
+    }
+
+    private Word Find(ReadOnlySpan<char> token, TokenKind kind)
+    {
+        // Sized to the token: a fixed 128-character buffer would be zeroed for every token.
+        Span<char> normalized = token.Length <= 128 ? stackalloc char[token.Length] : new char[token.Length];
+        Tokenizer.Normalize(token, normalized);
         if (_wordLookup.TryGetValue(normalized, out var word))
         {
             return word;

@@ -23,5 +23,6 @@ internal static class Scripts
     public static bool IsThai(char c) => c is >= '\u0E00' and <= '\u0E7F';
 
     /// <summary>Characters tokenised one at a time: CJK letters and Thai letters.</summary>
-    public static bool IsUnspaced(char c) => IsCjk(c) || IsThai(c);
+    /// <remarks>Asked of every character: Latin, Greek and Cyrillic text is answered by the first comparison.</remarks>
+    public static bool IsUnspaced(char c) => c >= '\u0E00' && (IsCjk(c) || IsThai(c));
 }

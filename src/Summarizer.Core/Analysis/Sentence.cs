@@ -4,14 +4,17 @@ namespace Summarizer.Analysis;
 public sealed class Sentence
 {
     private readonly Token[] _tokens;
+    private readonly string _documentText;
+    private string? _text;
 
-    internal Sentence(int index, SentenceSpan span, string text, Token[] tokens, TermVector terms)
+    // The text is cut from the document's on first use: most sentences of a batch run are never shown.
+    internal Sentence(int index, SentenceSpan span, string documentText, Token[] tokens, TermVector terms)
     {
         Index = index;
         Start = span.Start;
         End = span.End;
         Paragraph = span.Paragraph;
-        Text = text;
+        _documentText = documentText;
         _tokens = tokens;
         Terms = terms;
         foreach (var t in tokens)
@@ -36,7 +39,7 @@ public sealed class Sentence
     public int Paragraph { get; }
 
     /// <summary>The sentence text as it appears in the document.</summary>
-    public string Text { get; }
+    public string Text => _text ??= _documentText[Start..End];
 
     /// <summary>All tokens, punctuation included.</summary>
     public ReadOnlySpan<Token> Tokens => _tokens;

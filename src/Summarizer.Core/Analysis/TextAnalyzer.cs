@@ -93,7 +93,7 @@ public sealed class TextAnalyzer
                 sentenceFrequency[id]++;
             }
 
-            sentences[s] = new Sentence(s, span, text[span.Start..span.End], tokens, counts.ToVector());
+            sentences[s] = new Sentence(s, span, text, tokens, counts.ToVector());
         }
 
         var titleTerms = default(TermVector);

@@ -30,7 +30,8 @@ internal static class RecordSources
         {
             pending = null;
             var recordSource = $"{source}:{line.Number}";
-            if (line.Text is not { } text || Encoding.UTF8.GetByteCount(text) > max)
+            // A UTF-16 unit is at most three UTF-8 bytes: only a line that could be over the limit is counted.
+            if (line.Text is not { } text || (text.Length > max / 3 && Encoding.UTF8.GetByteCount(text) > max))
             {
                 yield return new LoadFailure(recordSource, $"{recordSource}: the line is over the {Sizes.Format(max)} limit (LoadOptions.MaxBytes)");
                 continue;
@@ -52,9 +53,12 @@ internal static class RecordSources
                         throw new LoadException($"{recordSource}: expected a JSON object, found {json.RootElement.ValueKind.ToString().ToLowerInvariant()}");
                     }
 
-                    record = json.RootElement.EnumerateObject()
-                        .GroupBy(p => p.Name, StringComparer.Ordinal)
-                        .ToDictionary(g => g.Key, g => RecordMapper.FromJson(g.Last().Value), StringComparer.Ordinal);
+                    // A repeated field keeps its first place and its last value.
+                    record = new Dictionary<string, object?>(StringComparer.Ordinal);
+                    foreach (var property in json.RootElement.EnumerateObject())
+                    {
+                        record[property.Name] = RecordMapper.FromJson(property.Value);
+                    }
                 }
                 catch (JsonException ex)
                 {
